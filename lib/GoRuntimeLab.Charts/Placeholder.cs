@@ -1,0 +1,1 @@
+namespace GoRuntimeLab.Charts; internal static class Placeholder {}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using GoRuntimeLab;
+using GoRuntimeLab.Cli.Commands;
+
+// golab: a thin command line over the kit (ARCHITECTURE.md §3). Exit codes: 0 ok, 1 failure, 2 bad input.
+var root = new RootCommand("GoRuntimeLab (golab): the course kit for 深圳Go语言从入门到精通 — models of the Go runtime, notebooks and the book.");
+root.Subcommands.Add(BookCommand.Build());
+root.Subcommands.Add(KernelCommand.Build());
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"golab: {error.Message}");
+    return ExitCodes.BadInput;
+}
+
+try
+{
+    return await parse.InvokeAsync().ConfigureAwait(false);
+}
+catch (KitInputException e)
+{
+    Console.Error.WriteLine($"golab: {e.Message}");
+    return ExitCodes.BadInput;
+}
