@@ -1,1 +1,0 @@
-namespace GoRuntimeLab.Charts; internal static class Placeholder {}

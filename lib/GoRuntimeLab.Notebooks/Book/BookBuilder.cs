@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using GoRuntimeLab.Notebooks.Runner;
+
+namespace GoRuntimeLab.Notebooks.Book;
+
+/// <summary>
+/// <c>golab book</c>: executes the chapter notebooks in this process and writes the HTML book — index.html (course
+/// map), one page per chapter, the executed .ipynb beside each page and one shared plotly.min.js, so the book works
+/// offline (ARCHITECTURE.md §5).
+/// </summary>
+public static partial class BookBuilder
+{
+    [GeneratedRegex(@"^\d\d-[^/\\]+\.ipynb$")]
+    private static partial Regex ChapterFile();
+
+    [GeneratedRegex("<h2 id=\"(?<id>[^\"]+)\">(?<text>.*?)</h2>", RegexOptions.Singleline)]
+    private static partial Regex H2();
+
+    /// <summary>The chapter notebooks to build (NN-*.ipynb), filtered by <see cref="BookOptions.Only"/>. Bad input
+    /// (missing folder, an --only that matches nothing) throws <see cref="KitInputException"/>.</summary>
+    public static IReadOnlyList<string> SelectNotebooks(BookOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!Directory.Exists(options.NotebooksDir))
+            throw KitInputException.For("notebooks folder not found", parameter: "notebooks", file: options.NotebooksDir);
+        var all = Directory.GetFiles(options.NotebooksDir, "*.ipynb")
+            .Where(p => ChapterFile().IsMatch(Path.GetFileName(p)))
+            .Order(StringComparer.Ordinal).ToList();
+        if (options.Only is not { Count: > 0 } only) return all;
+        var selected = new List<string>();
+        foreach (var raw in only)
+        {
+            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 99)
+                throw KitInputException.For($"'{raw}' is not a chapter number (01-99)", parameter: "--only");
+            var prefix = n.ToString("00", CultureInfo.InvariantCulture) + "-";
+            var match = all.Where(p => Path.GetFileName(p).StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            if (match.Count == 0)
+                throw KitInputException.For(
+                    $"no chapter {prefix[..2]}: no {prefix}*.ipynb in {options.NotebooksDir} (chapters present: {string.Join(", ", all.Select(p => Path.GetFileName(p)[..2]))})",
+                    parameter: "--only");
+            selected.AddRange(match);
+        }
+        return selected.Distinct().ToList();
+    }
+
+    public static async Task<BookResult> BuildAsync(BookOptions options, CancellationToken cancellationToken = default)
+    {
+        var notebooks = SelectNotebooks(options);
+        foreach (var path in notebooks) NotebookRunner.Read(path); // every file readable before anything runs
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(options.OutDir);
+        var plotlyPath = Path.Combine(options.OutDir, "plotly.min.js");
+        WriteAtomically(plotlyPath, options.PlotlyJs());
+
+        var results = new List<BookChapterResult>();
+        for (var k = 0; k < notebooks.Count; k++)
+        {
+            var path = notebooks[k];
+            var file = Path.GetFileName(path);
+            var chapter = CourseMap.Chapters.FirstOrDefault(c => c.Notebook == file);
+            options.Log?.WriteLine($"[{k + 1}/{notebooks.Count}] {file}");
+            var progress = options.Log is null ? null : new InlineProgress<NotebookProgress>(p =>
+            {
+                if (p.Status is not null)
+                    options.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    cell {p.Cell}/{p.CellCount} {p.Status.ToString()!.ToLowerInvariant(),-9} {p.Elapsed.TotalSeconds,6:0.0}s"));
+            });
+            var run = await NotebookRunner.RunAsync(path, NotebookRunOptions.Default.WithProgress(progress).WithCellTimeout(options.CellTimeout),
+                cancellationToken).ConfigureAwait(false);
+            foreach (var failed in run.FailedCells)
+                options.Log?.WriteLine($"    FAILED {file} cell {failed.Index}: {failed.Error}");
+
+            var executedPath = Path.Combine(options.OutDir, file);
+            NotebookRunner.Write(run.Document, executedPath);
+            var pagePath = Path.Combine(options.OutDir, Path.ChangeExtension(file, ".html"));
+            var previous = k > 0 ? Path.ChangeExtension(Path.GetFileName(notebooks[k - 1]), ".html") : null;
+            var next = k + 1 < notebooks.Count ? Path.ChangeExtension(Path.GetFileName(notebooks[k + 1]), ".html") : null;
+            WriteAtomically(pagePath, Encoding.UTF8.GetBytes(PageRenderer.Render(run, chapter?.Title ?? file, previous, next, file)));
+            using var self = Process.GetCurrentProcess();
+            results.Add(new BookChapterResult(chapter, run, pagePath, executedPath, self.PeakWorkingSet64));
+        }
+
+        var indexPath = Path.Combine(options.OutDir, "index.html");
+        WriteAtomically(indexPath, Encoding.UTF8.GetBytes(RenderIndex(results)));
+        return new BookResult(options.OutDir, indexPath, plotlyPath, results, clock.Elapsed);
+    }
+
+    /// <summary>The course map: every chapter of <see cref="CourseMap"/>, linked where built, with the sections the
+    /// notebook actually has (its level-2 headings, linked to their anchors).</summary>
+    internal static string RenderIndex(IReadOnlyList<BookChapterResult> built)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<h1>深圳Go语言从入门到精通 · GoRuntimeLab</h1>\n");
+        sb.Append("<p>用 C# 笔记本和忠实于 Go 运行时的模型学习 Go：改参数、看图、再对照真实 Go 的输出。<br>");
+        sb.Append("Learn Go's runtime with C# notebooks: change a parameter, watch the model answer, compare with real Go.</p>\n");
+        foreach (var chapter in CourseMap.Chapters)
+        {
+            var result = built.FirstOrDefault(b => b.Chapter == chapter);
+            sb.Append("<div class=\"chapter\">");
+            if (result is null)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<h2 class=\"missing\">{WebUtility.HtmlEncode(chapter.Title)}</h2>");
+                sb.Append(CultureInfo.InvariantCulture, $"<p class=\"missing\">{WebUtility.HtmlEncode(chapter.Summary)} — 未包含在本次构建中 / not in this build.</p>");
+                sb.Append("<ul>").Append(string.Concat(chapter.Sections.Select(s => $"<li class=\"missing\">{WebUtility.HtmlEncode(s)}</li>"))).Append("</ul>");
+            }
+            else
+            {
+                var page = Path.GetFileName(result.PagePath);
+                var state = result.Run.Failed ? " <span class=\"failnote\">（有失败的单元格 / has failed cells）</span>" : "";
+                sb.Append(CultureInfo.InvariantCulture, $"<h2><a href=\"{page}\">{WebUtility.HtmlEncode(chapter.Title)}</a>{state}</h2>");
+                sb.Append(CultureInfo.InvariantCulture, $"<p>{WebUtility.HtmlEncode(chapter.Summary)} · <a href=\"{Path.GetFileName(result.ExecutedNotebookPath)}\">.ipynb</a></p><ul>");
+                foreach (var (id, text) in Sections(result.Run))
+                    sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{page}#{id}\">{text}</a></li>");
+                sb.Append("</ul>");
+            }
+            sb.Append("</div>\n");
+        }
+        foreach (var extra in built.Where(b => b.Chapter is null))
+        {
+            var page = Path.GetFileName(extra.PagePath);
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"chapter\"><h2><a href=\"{page}\">{WebUtility.HtmlEncode(Path.GetFileNameWithoutExtension(page))}</a></h2></div>\n");
+        }
+        return PageRenderer.Page("深圳Go语言从入门到精通 · GoRuntimeLab", sb.ToString());
+    }
+
+    private static IEnumerable<(string Id, string Html)> Sections(NotebookRunResult run) =>
+        run.Document.Elements.Where(e => e.KernelName == "markdown")
+            .SelectMany(e => H2().Matches(PageRenderer.MarkdownToHtml(e.Contents)))
+            .Select(m => (m.Groups["id"].Value, m.Groups["text"].Value));
+
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        var temp = path + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Progress that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool, which
+    /// reorders lines).</summary>
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
