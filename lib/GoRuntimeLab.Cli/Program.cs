@@ -16,7 +16,8 @@ if (parse.Errors.Count > 0)
 
 try
 {
-    return await parse.InvokeAsync().ConfigureAwait(false);
+    // Our own handler below: bad input must exit 2 with one line, not the library's default 1 and a stack trace.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
 }
 catch (KitInputException e)
 {

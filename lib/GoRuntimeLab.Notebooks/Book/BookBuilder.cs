@@ -78,9 +78,10 @@ public static partial class BookBuilder
             var pagePath = Path.Combine(options.OutDir, Path.ChangeExtension(file, ".html"));
             var previous = k > 0 ? Path.ChangeExtension(Path.GetFileName(notebooks[k - 1]), ".html") : null;
             var next = k + 1 < notebooks.Count ? Path.ChangeExtension(Path.GetFileName(notebooks[k + 1]), ".html") : null;
-            WriteAtomically(pagePath, Encoding.UTF8.GetBytes(PageRenderer.Render(run, chapter?.Title ?? file, previous, next, file)));
+            var pageHtml = PageRenderer.Render(run, chapter?.Title ?? file, previous, next, file);
+            WriteAtomically(pagePath, Encoding.UTF8.GetBytes(pageHtml));
             using var self = Process.GetCurrentProcess();
-            results.Add(new BookChapterResult(chapter, run, pagePath, executedPath, self.PeakWorkingSet64));
+            results.Add(new BookChapterResult(chapter, run, pagePath, executedPath, self.PeakWorkingSet64, Sections(pageHtml)));
         }
 
         var indexPath = Path.Combine(options.OutDir, "index.html");
@@ -108,28 +109,33 @@ public static partial class BookBuilder
             }
             else
             {
-                var page = Path.GetFileName(result.PagePath);
-                var state = result.Run.Failed ? " <span class=\"failnote\">（有失败的单元格 / has failed cells）</span>" : "";
-                sb.Append(CultureInfo.InvariantCulture, $"<h2><a href=\"{page}\">{WebUtility.HtmlEncode(chapter.Title)}</a>{state}</h2>");
-                sb.Append(CultureInfo.InvariantCulture, $"<p>{WebUtility.HtmlEncode(chapter.Summary)} · <a href=\"{Path.GetFileName(result.ExecutedNotebookPath)}\">.ipynb</a></p><ul>");
-                foreach (var (id, text) in Sections(result.Run))
-                    sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{page}#{id}\">{text}</a></li>");
-                sb.Append("</ul>");
+                AppendBuilt(sb, result, chapter.Title, chapter.Summary);
             }
             sb.Append("</div>\n");
         }
         foreach (var extra in built.Where(b => b.Chapter is null))
         {
-            var page = Path.GetFileName(extra.PagePath);
-            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"chapter\"><h2><a href=\"{page}\">{WebUtility.HtmlEncode(Path.GetFileNameWithoutExtension(page))}</a></h2></div>\n");
+            sb.Append("<div class=\"chapter\">");
+            AppendBuilt(sb, extra, Path.GetFileNameWithoutExtension(extra.PagePath), null);
+            sb.Append("</div>\n");
         }
         return PageRenderer.Page("深圳Go语言从入门到精通 · GoRuntimeLab", sb.ToString());
     }
 
-    private static IEnumerable<(string Id, string Html)> Sections(NotebookRunResult run) =>
-        run.Document.Elements.Where(e => e.KernelName == "markdown")
-            .SelectMany(e => H2().Matches(PageRenderer.MarkdownToHtml(e.Contents)))
-            .Select(m => (m.Groups["id"].Value, m.Groups["text"].Value));
+    private static void AppendBuilt(StringBuilder sb, BookChapterResult result, string title, string? summary)
+    {
+        var page = Path.GetFileName(result.PagePath);
+        var state = result.Run.Failed ? " <span class=\"failnote\">（有失败的单元格 / has failed cells）</span>" : "";
+        sb.Append(CultureInfo.InvariantCulture, $"<h2><a href=\"{page}\">{WebUtility.HtmlEncode(title)}</a>{state}</h2>");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>{WebUtility.HtmlEncode(summary ?? "")} · <a href=\"{Path.GetFileName(result.ExecutedNotebookPath)}\">.ipynb</a></p><ul>");
+        foreach (var (id, text) in result.Sections)
+            sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{page}#{WebUtility.HtmlEncode(id)}\">{text}</a></li>");
+        sb.Append("</ul>");
+    }
+
+    /// <summary>The page's level-2 headings (id, inner HTML), in order: the chapter's sections.</summary>
+    private static List<(string Id, string Html)> Sections(string pageHtml) =>
+        H2().Matches(pageHtml).Select(m => (m.Groups["id"].Value, m.Groups["text"].Value)).ToList();
 
     private static void WriteAtomically(string path, byte[] bytes)
     {

@@ -13,15 +13,20 @@ public static class PageRenderer
 {
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder()
         .UseAdvancedExtensions()
-        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .Build();
 
-    public static string MarkdownToHtml(string markdown) => Markdig.Markdown.ToHtml(markdown, Markdown);
+    /// <summary>Markdown to HTML; headings get ids from <paramref name="ids"/> (one per page) when given.</summary>
+    public static string MarkdownToHtml(string markdown, HeadingIds? ids = null)
+    {
+        var html = Markdig.Markdown.ToHtml(markdown, Markdown);
+        return ids is null ? html : ids.AddIds(html);
+    }
 
     /// <summary>The page for <paramref name="run"/>. Links: index, previous and next chapter, the executed .ipynb.</summary>
     public static string Render(NotebookRunResult run, string title, string? previousPage, string? nextPage, string executedNotebookName)
     {
         var body = new StringBuilder();
+        var ids = new HeadingIds();
         var cellsById = run.Cells.ToDictionary(c => c.Index);
         for (var i = 0; i < run.Document.Elements.Count; i++)
         {
@@ -29,7 +34,7 @@ public static class PageRenderer
             var cell = cellsById[i];
             if (cell.Status == CellStatus.NotCode)
             {
-                body.Append("<section class=\"md\">").Append(MarkdownToHtml(element.Contents)).Append("</section>\n");
+                body.Append("<section class=\"md\">").Append(MarkdownToHtml(element.Contents, ids)).Append("</section>\n");
                 continue;
             }
             var css = cell.Status switch { CellStatus.Failed => "cell failed", CellStatus.Skipped => "cell skipped", _ => "cell" };
