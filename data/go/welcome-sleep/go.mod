@@ -1,0 +1,3 @@
+module golab/welcome-sleep
+
+go 1.19

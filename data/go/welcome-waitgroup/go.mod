@@ -1,0 +1,3 @@
+module golab/welcome-waitgroup
+
+go 1.19
