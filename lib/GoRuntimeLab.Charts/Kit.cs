@@ -72,5 +72,5 @@ public static class Kit
         return names.Contains("golab") ? "golab in-process engine" : "in-process engine";
     }
 
-    private static string? GoToolchainDescription() => null;
+    private static string? GoToolchainDescription() => GoRuntimeLab.GoTool.GoToolchain.Find()?.Description;
 }

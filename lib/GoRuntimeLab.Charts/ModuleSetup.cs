@@ -13,6 +13,7 @@ internal static class ModuleSetup
     [SuppressMessage("Design", "CA1031", Justification = "Where FSharp.Core 10.1 is missing, Kit.Setup reports it; loading must not throw.")]
     internal static void Initialize()
     {
+        EnvironmentFormatter.Register();
         try { RegisterCharts(); }
         catch (Exception) { /* reported by Kit.Setup */ }
     }
