@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: restores the pinned kernel tool, builds the solution, runs the unit/golden tests and the
+# notebook/engine tests (serially: notebooks change the process working directory), and prints one summary line.
+set -euo pipefail
+cd "$(dirname "$0")"
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+dotnet tool restore >/dev/null
+dotnet build GoRuntimeLab.slnx -c Release -v q -nologo
+status=0
+for project in tests/GoRuntimeLab.Tests tests/GoRuntimeLab.NotebookTests; do
+  name=$(basename "$project")
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+
+# One plain closing line over all test projects: "N passed, N failed, N skipped".
+python3 - "$results" <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+p = f = s = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    p += int(c.get("passed")); f += int(c.get("failed")); s += int(c.get("notExecuted"))
+print(f"{p} passed, {f} failed, {s} skipped")
+PY
+exit $status
