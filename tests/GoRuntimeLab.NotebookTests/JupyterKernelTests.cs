@@ -42,8 +42,7 @@ public sealed class JupyterKernelTests : IDisposable
     {
         RequireJupyter();
         var notebook = Path.Combine(Requirement.RepoRoot(), "notebooks", "01-getting-started.ipynb");
-        // Temporary: chapter 1 is being written; once it exists this skip must go.
-        Skip.IfNot(File.Exists(notebook), $"{notebook} does not exist yet");
+        Assert.True(File.Exists(notebook), notebook);
 
         var jupyterPath = InstallKitKernel();
         var run = ExecuteNotebook(notebook, jupyterPath, KitKernel, allowErrors: false);

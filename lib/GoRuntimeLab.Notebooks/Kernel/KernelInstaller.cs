@@ -262,6 +262,8 @@ public static partial class KernelInstaller
             ["argv"] = new JsonArray("dotnet", entryPath, "jupyter", "--default-kernel", "csharp", "{connection_file}", "--http-local-only"),
             ["display_name"] = DisplayName,
             ["language"] = "C#",
+            // The tool sends usage telemetry by default; a course kernel on learners' machines should not.
+            ["env"] = new JsonObject { ["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1" },
             ["metadata"] = new JsonObject
             {
                 [MetadataKey] = new JsonObject
