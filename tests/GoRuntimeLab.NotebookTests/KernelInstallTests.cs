@@ -207,32 +207,32 @@ public sealed class KernelInstallTests : IDisposable
     [Fact]
     public void The_cli_installs_and_removes_and_exits_2_on_a_bad_name()
     {
-        var golab = Path.Combine(Requirement.RepoRoot(), "lib", "GoRuntimeLab.Cli", "bin", "golab.dll");
-        Assert.True(File.Exists(golab), $"{golab} is missing; build lib/GoRuntimeLab.Cli");
+        Assert.True(File.Exists(Golab.Dll), $"{Golab.Dll} is missing; build lib/GoRuntimeLab.Cli");
+        var cwd = Requirement.RepoRoot();
 
-        var install = RunCli(golab, "kernel", "install", "--prefix", Prefix);
+        var install = Golab.Run(cwd, "kernel", "install", "--prefix", Prefix);
         Assert.True(install.ExitCode == 0, install.Stderr);
         var kernelJson = Path.Combine(KernelsDir, "golab-csharp", "kernel.json");
         Assert.Contains(kernelJson, install.Stdout, StringComparison.Ordinal);
         Assert.Contains("JUPYTER_PATH=" + Path.Combine(Prefix, "share", "jupyter"), install.Stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(kernelJson));
 
-        var again = RunCli(golab, "kernel", "install", "--prefix", Prefix);
+        var again = Golab.Run(cwd, "kernel", "install", "--prefix", Prefix);
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("already up to date", again.Stdout, StringComparison.Ordinal);
         _output.WriteLine($"golab kernel install: cold {install.Elapsed.TotalSeconds:F2} s, warm {again.Elapsed.TotalSeconds:F2} s (process start included)");
 
-        var bad = RunCli(golab, "kernel", "install", "--prefix", Prefix, "--name", "Bad Name!");
+        var bad = Golab.Run(cwd, "kernel", "install", "--prefix", Prefix, "--name", "Bad Name!");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("--name", bad.Stderr, StringComparison.Ordinal);
-        Assert.Equal(2, RunCli(golab, "kernel", "remove", "--prefix", Prefix, "--name", "Bad Name!").ExitCode);
+        Assert.Equal(2, Golab.Run(cwd, "kernel", "remove", "--prefix", Prefix, "--name", "Bad Name!").ExitCode);
 
-        var remove = RunCli(golab, "kernel", "remove", "--prefix", Prefix);
+        var remove = Golab.Run(cwd, "kernel", "remove", "--prefix", Prefix);
         Assert.True(remove.ExitCode == 0, remove.Stderr);
         Assert.Contains("removed", remove.Stdout, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(KernelsDir, "golab-csharp")));
 
-        var removeAgain = RunCli(golab, "kernel", "remove", "--prefix", Prefix);
+        var removeAgain = Golab.Run(cwd, "kernel", "remove", "--prefix", Prefix);
         Assert.Equal(0, removeAgain.ExitCode);
         Assert.Contains("not installed", removeAgain.Stdout, StringComparison.Ordinal);
     }
@@ -272,24 +272,6 @@ public sealed class KernelInstallTests : IDisposable
     {
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Requirement.RepoRoot(), "dotnet-tools.json")))!;
         return (string)manifest["tools"]!["microsoft.dotnet-interactive"]!["version"]!;
-    }
-
-    private static (int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed) RunCli(string golab, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(golab);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("golab " + string.Join(' ', args) + " did not finish in 5 minutes");
-        }
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result, clock.Elapsed);
     }
 
     // Installer progress into the test log, synchronously (System.Progress<T> would post to the thread pool).

@@ -29,14 +29,6 @@ public static class PlotlyJs
         return copy.ToArray();
     }
 
-    /// <summary>Writes the embedded script to <paramref name="path"/> (atomically).</summary>
-    public static void WriteTo(string path)
-    {
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllBytes(temp, ReadEmbedded());
-        File.Move(temp, path, overwrite: true);
-    }
-
     private static Assembly PlotlyNetAssembly()
     {
         // By file, next to this library (copy-local), so no Plotly.NET type has to load.

@@ -54,7 +54,7 @@ public static partial class BookBuilder
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(options.OutDir);
         var plotlyPath = Path.Combine(options.OutDir, "plotly.min.js");
-        WriteAtomically(plotlyPath, options.PlotlyJs());
+        AtomicFile.Write(plotlyPath, options.PlotlyJs());
 
         var results = new List<BookChapterResult>();
         for (var k = 0; k < notebooks.Count; k++)
@@ -79,13 +79,13 @@ public static partial class BookBuilder
             var previous = k > 0 ? Path.ChangeExtension(Path.GetFileName(notebooks[k - 1]), ".html") : null;
             var next = k + 1 < notebooks.Count ? Path.ChangeExtension(Path.GetFileName(notebooks[k + 1]), ".html") : null;
             var pageHtml = PageRenderer.Render(run, chapter?.Title ?? file, previous, next, file);
-            WriteAtomically(pagePath, Encoding.UTF8.GetBytes(pageHtml));
+            AtomicFile.Write(pagePath, Encoding.UTF8.GetBytes(pageHtml));
             using var self = Process.GetCurrentProcess();
             results.Add(new BookChapterResult(chapter, run, pagePath, executedPath, self.PeakWorkingSet64, Sections(pageHtml)));
         }
 
         var indexPath = Path.Combine(options.OutDir, "index.html");
-        WriteAtomically(indexPath, Encoding.UTF8.GetBytes(RenderIndex(results)));
+        AtomicFile.Write(indexPath, Encoding.UTF8.GetBytes(RenderIndex(results)));
         return new BookResult(options.OutDir, indexPath, plotlyPath, results, clock.Elapsed);
     }
 
@@ -136,20 +136,6 @@ public static partial class BookBuilder
     /// <summary>The page's level-2 headings (id, inner HTML), in order: the chapter's sections.</summary>
     private static List<(string Id, string Html)> Sections(string pageHtml) =>
         H2().Matches(pageHtml).Select(m => (m.Groups["id"].Value, m.Groups["text"].Value)).ToList();
-
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
 
     /// <summary>Progress that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool, which
     /// reorders lines).</summary>

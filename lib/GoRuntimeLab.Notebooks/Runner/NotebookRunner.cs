@@ -59,20 +59,8 @@ public static class NotebookRunner
 
     /// <summary>Writes the executed document as nbformat 4.5 (cell ids kept), atomically: a temp file renamed into
     /// place, so a crash never leaves a half-written notebook.</summary>
-    public static void Write(InteractiveDocument document, string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            using (var stream = File.Create(temp)) Notebook.Write(document, stream, KernelInfos());
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    public static void Write(InteractiveDocument document, string path) =>
+        AtomicFile.Write(path, stream => Notebook.Write(document, stream, KernelInfos()));
 
     public static async Task<NotebookRunResult> RunAsync(string path, NotebookRunOptions? options = null, CancellationToken cancellationToken = default)
     {
