@@ -26,7 +26,7 @@ public class ChapterNotebookTests(ITestOutputHelper output)
 
         output.WriteLine(run.ToString());
         Assert.False(run.Failed, run.ToString());
-        var charts = run.AllOutputs.Select(o => o.Output).OfType<InteractiveDocumentOutputElement>()
+        var charts = run.AllOutputs.Select(o => o.Output)
             .SelectMany(o => o switch { DisplayElement d => d.Data, ReturnValueElement r => r.Data, _ => new Dictionary<string, object>() })
             .Where(kv => kv.Key == "text/html" && kv.Value.ToString()!.Contains("newPlot", StringComparison.Ordinal))
             .ToList();

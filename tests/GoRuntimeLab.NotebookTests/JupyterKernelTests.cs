@@ -107,9 +107,7 @@ public sealed class JupyterKernelTests : IDisposable
     {
         // The kit install makes sure the pinned tool is restored; the stock kernelspec then points at the tool itself.
         InstallKitKernel();
-        var toolEntry = Path.Combine(PackagesFolder(), "microsoft.dotnet-interactive", ManifestToolVersion(), "tools", "net10.0", "any",
-            "Microsoft.DotNet.Interactive.App.dll");
-        Assert.True(File.Exists(toolEntry), toolEntry);
+        var toolEntry = PinnedTool.EntryDll();
         var stockData = Path.Combine(_root, "stock", "share", "jupyter");
         var stockDir = Path.Combine(stockData, "kernels", StockKernel);
         Directory.CreateDirectory(stockDir);
@@ -245,17 +243,6 @@ public sealed class JupyterKernelTests : IDisposable
         JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
         _ => (string?)node ?? "",
     };
-
-    private static string PackagesFolder() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p
-            ? p
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
-    private static string ManifestToolVersion()
-    {
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Requirement.RepoRoot(), "dotnet-tools.json")))!;
-        return (string)manifest["tools"]!["microsoft.dotnet-interactive"]!["version"]!;
-    }
 
     /// <summary>
     /// Kills processes whose command line mentions <paramref name="marker"/> (this test's temp folder: the kernel's

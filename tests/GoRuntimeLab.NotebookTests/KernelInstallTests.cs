@@ -53,14 +53,14 @@ public sealed class KernelInstallTests : IDisposable
         Assert.Equal("C# (GoRuntimeLab)", (string?)spec["display_name"]);
         Assert.Equal("C#", (string?)spec["language"]);
         Assert.Equal("GoRuntimeLab", (string?)spec["metadata"]!["golab"]!["kit"]);
-        Assert.Equal(ManifestToolVersion(), (string?)spec["metadata"]!["golab"]!["toolVersion"]);
+        Assert.Equal(PinnedTool.ManifestVersion(), (string?)spec["metadata"]!["golab"]!["toolVersion"]);
         Assert.Equal("10.1.403", (string?)spec["metadata"]!["golab"]!["fsharpCore"]);
         Assert.True(File.Exists(Path.Combine(kernelDir, "logo-64x64.png")));
 
         // The swap happened in the copy and only there: the NuGet cache keeps the tool's own 10.0.
         var hostFSharp = Path.Combine(kernelDir, "host", "FSharp.Core.dll");
         Assert.Equal(new Version(10, 1, 0, 0), AssemblyName.GetAssemblyName(hostFSharp).Version);
-        var toolDir = Path.GetDirectoryName(ToolEntry())!;
+        var toolDir = Path.GetDirectoryName(PinnedTool.EntryDll())!;
         Assert.Equal(new Version(10, 0, 0, 0), AssemblyName.GetAssemblyName(Path.Combine(toolDir, "FSharp.Core.dll")).Version);
         Assert.True(File.Exists(Path.Combine(kernelDir, "host", KernelInstaller.StampFileName)));
 
@@ -88,7 +88,7 @@ public sealed class KernelInstallTests : IDisposable
     {
         var first = KernelInstaller.Install(new KernelInstallOptions(Prefix));
         var hostFSharp = Path.Combine(first.KernelDir, "host", "FSharp.Core.dll");
-        File.Copy(Path.Combine(Path.GetDirectoryName(ToolEntry())!, "FSharp.Core.dll"), hostFSharp, overwrite: true);
+        File.Copy(Path.Combine(Path.GetDirectoryName(PinnedTool.EntryDll())!, "FSharp.Core.dll"), hostFSharp, overwrite: true);
 
         var again = KernelInstaller.Install(new KernelInstallOptions(Prefix));
 
@@ -182,9 +182,9 @@ public sealed class KernelInstallTests : IDisposable
         // A tool folder whose copy fails half-way: the real entry point, then a dangling symlink that cannot be copied.
         var brokenTool = Path.Combine(_root, "broken-tool");
         Directory.CreateDirectory(brokenTool);
-        var realTool = Path.GetDirectoryName(ToolEntry())!;
+        var realTool = Path.GetDirectoryName(PinnedTool.EntryDll())!;
         File.Copy(Path.Combine(realTool, "DotnetToolSettings.xml"), Path.Combine(brokenTool, "DotnetToolSettings.xml"));
-        File.Copy(ToolEntry(), Path.Combine(brokenTool, Path.GetFileName(ToolEntry())));
+        File.Copy(PinnedTool.EntryDll(), Path.Combine(brokenTool, Path.GetFileName(PinnedTool.EntryDll())));
         File.CreateSymbolicLink(Path.Combine(brokenTool, "zz-dangling.dll"), Path.Combine(_root, "does-not-exist.dll"));
 
         Assert.ThrowsAny<IOException>(() => KernelInstaller.Install(new KernelInstallOptions(Prefix, ToolPackageFolder: brokenTool)));
@@ -255,23 +255,6 @@ public sealed class KernelInstallTests : IDisposable
             Assert.True(hash == after[path].Hash, path + " changed content");
             Assert.True(mtime == after[path].Mtime, path + " was rewritten (mtime changed)");
         }
-    }
-
-    // The pinned tool's entry DLL in the NuGet cache (the install under test has restored it if it was missing).
-    private static string ToolEntry()
-    {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p
-            ? p
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var entry = Path.Combine(packages, "microsoft.dotnet-interactive", ManifestToolVersion(), "tools", "net10.0", "any", "Microsoft.DotNet.Interactive.App.dll");
-        Assert.True(File.Exists(entry), entry + " is missing; run `dotnet tool restore`");
-        return entry;
-    }
-
-    private static string ManifestToolVersion()
-    {
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Requirement.RepoRoot(), "dotnet-tools.json")))!;
-        return (string)manifest["tools"]!["microsoft.dotnet-interactive"]!["version"]!;
     }
 
     // Installer progress into the test log, synchronously (System.Progress<T> would post to the thread pool).
