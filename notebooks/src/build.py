@@ -1,0 +1,50 @@
+"""Regenerates notebooks/*.ipynb from the sources in this folder: `python3 notebooks/src/build.py`.
+
+A chapter is either one file (ch01.py) or a folder (ch02/) whose section files are executed in name order
+(00_intro.py, 10_gc.py, ...), so each section can be edited on its own. Edit the sources, not the .ipynb files.
+"""
+import os
+import runpy
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import nb  # noqa: E402
+
+CHAPTERS = {
+    "ch01": "01-getting-started",
+    "ch02": "02-runtime-internals",
+    "ch03": "03-diagnostics",
+    "ch04": "04-tuning",
+    "ch05": "05-case-studies",
+}
+
+
+def sources(key):
+    single = os.path.join(HERE, key + ".py")
+    folder = os.path.join(HERE, key)
+    if os.path.isfile(single):
+        return [single]
+    if os.path.isdir(folder):
+        return [os.path.join(folder, f) for f in sorted(os.listdir(folder)) if f.endswith(".py")]
+    return []
+
+
+def main(only=None):
+    for key, name in CHAPTERS.items():
+        if only and not name.startswith(only):
+            continue
+        files = sources(key)
+        if not files:
+            continue
+        nb.take()
+        for f in files:
+            runpy.run_path(f, run_name="__chapter__")
+        path = os.path.join(os.path.dirname(HERE), name + ".ipynb")
+        # The id seed is the path the first generator used; keeping it keeps existing cell ids stable.
+        nb.build(nb.take(), path, f"/work/main/notebooks/{name}.ipynb")
+        print(f"wrote {os.path.relpath(path)} from {len(files)} source file(s)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else None)
