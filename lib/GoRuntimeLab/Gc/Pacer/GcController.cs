@@ -66,8 +66,11 @@ public sealed class GcController
     /// <summary>runway: heap bytes the GC should be given once it starts, computed by commit from cons/mark.</summary>
     public ulong RunwayBytes { get; private set; }
 
-    /// <summary>consMark: the smoothed cons/mark estimate (allocation rate over scan rate, per CPU).</summary>
-    public double ConsMark { get; private set; }
+    /// <summary>
+    /// consMark: the smoothed cons/mark estimate (allocation rate over scan rate, per CPU). Settable for what-if
+    /// experiments (as Go's own package code may); <see cref="Commit"/> turns it into <see cref="RunwayBytes"/>.
+    /// </summary>
+    public double ConsMark { get; set; }
 
     /// <summary>
     /// lastConsMark: the previous raw estimates, oldest first (Go 1.20: one; 1.21+: four; 1.19: none).

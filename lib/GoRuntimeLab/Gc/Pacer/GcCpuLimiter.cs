@@ -60,7 +60,11 @@ public sealed class GcCpuLimiter
     public void StartGCTransition(bool enableGC, long now)
     {
         if (!TryLock()) throw new InvalidOperationException("runtime: failed to acquire lock to start a GC transition");
-        if (GcEnabled == enableGC) throw new InvalidOperationException("runtime: transitioning GC to the same state as before?");
+        if (GcEnabled == enableGC)
+        {
+            Unlock(); // Go throws (fatal) holding the lock; release it so the model stays usable after the exception.
+            throw new InvalidOperationException("runtime: transitioning GC to the same state as before?");
+        }
         UpdateLocked(now);
         GcEnabled = enableGC;
         Transitioning = true;
