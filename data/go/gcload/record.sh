@@ -35,7 +35,8 @@ record() { # case GOGC GOMEMLIMIT live
   [ -n "$gogc" ] && env+=("GOGC=$gogc")
   [ -n "$limit" ] && env+=("GOMEMLIMIT=$limit")
   local cmd="cd $prog && go build -o gcload . && ${env[*]} ./gcload ${args[*]}"
-  local o e rc=0
+  local o e rc=0 load
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
   o=$(mktemp); e=$(mktemp)
   (cd "$prog" && env "${env[@]}" ./gcload "${args[@]}") >"$o" 2>"$e" || rc=$?
   local json; json=$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1:], separators=(",",":")))' "${args[@]}")
@@ -50,6 +51,7 @@ record() { # case GOGC GOMEMLIMIT live
     echo "environment: ${env[*]}"
     echo "gomaxprocs: 2 (set)"
     echo "machine: $machine"
+    echo "load: $load (1/5/15-minute load average just before the run; the 2 CPUs are shared)"
     echo "recorded: $today"
     echo "==> stdout <=="
     cat "$o"
