@@ -4,7 +4,7 @@
 # accumulates both). Run from the repository root:
 #
 #   data/go/gcload/record.sh                                           # Go on PATH (Debian: 1.19.8)
-#   PATH=/opt/go123/usr/lib/go-1.23/bin:$PATH data/go/gcload/record.sh # another toolchain
+#   PATH="$GOROOT_123/bin:$PATH" data/go/gcload/record.sh            # another toolchain (its GOROOT)
 #
 # The binary is built first and run directly with GODEBUG=gctrace=1: `go run` would mix the go command's own
 # gc lines (and replayed compiler output) into stderr.
