@@ -36,13 +36,13 @@ public sealed record GcTraceLine(
     int Procs, bool Forced, int SourceLine)
 {
     /// <summary>Stop-the-world wall time of the cycle: STW1 + STW2 (the pauses a request would feel).</summary>
-    public double PauseMs => ClockStw1Ms + ClockStw2Ms;
+    public double PauseMs => Math.Round(ClockStw1Ms + ClockStw2Ms, 3); // printed values have ≤ 3 decimals: exact
 
     /// <summary>Wall time from sweep termination to the end of mark termination.</summary>
-    public double ClockTotalMs => ClockStw1Ms + ClockConcurrentMs + ClockStw2Ms;
+    public double ClockTotalMs => Math.Round(ClockStw1Ms + ClockConcurrentMs + ClockStw2Ms, 3);
 
     /// <summary>All GC CPU time of the cycle (both pauses, assists, background and idle workers).</summary>
-    public double CpuTotalMs => CpuStw1Ms + CpuAssistMs + CpuBackgroundMs + CpuIdleMs + CpuStw2Ms;
+    public double CpuTotalMs => Math.Round(CpuStw1Ms + CpuAssistMs + CpuBackgroundMs + CpuIdleMs + CpuStw2Ms, 3);
 
     /// <summary>Short summary: number, time, pauses and heap.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

@@ -17,7 +17,7 @@ public sealed record GcTraceLog(string SourceName, IReadOnlyList<GcTraceLine> Li
     public int ForcedCount => Lines.Count(l => l.Forced);
 
     /// <summary>Sum of both stop-the-world pauses over all cycles, in ms (as printed, so each is rounded by Go).</summary>
-    public double TotalPauseMs => Lines.Sum(l => l.PauseMs);
+    public double TotalPauseMs => Math.Round(Lines.Sum(l => l.PauseMs), 3);
 
     /// <summary>The longest single cycle's STW1 + STW2, in ms; 0 for an empty log.</summary>
     public double MaxPauseMs => Lines.Count == 0 ? 0 : Lines.Max(l => l.PauseMs);
