@@ -1,0 +1,136 @@
+// Mirrors: the runtime settings a Go process starts with (GOGC: runtime/mgcpacer.go readGOGC; GOMEMLIMIT: readGOMEMLIMIT;
+// GOMAXPROCS) plus the simulator's cost constants, which are measurements of this kit's gcload runs, not Go source.
+using System.Globalization;
+using GoRuntimeLab.Gc.Pacer;
+
+namespace GoRuntimeLab.Gc.Simulation;
+
+/// <summary>
+/// How <see cref="GcSimulator"/> runs a <see cref="GcWorkload"/>: the Go settings (GOGC, GOMEMLIMIT, GOMAXPROCS, the
+/// Go version whose pacer is used), the seed, and the machine costs that Go's source cannot give (how fast a core
+/// marks, how long the two stop-the-world pauses take). Immutable: <c>GcSimOptions.Default.WithGogc(200)</c>.
+/// </summary>
+public sealed record GcSimOptions
+{
+    /// <summary>GOGC=100, no memory limit, GOMAXPROCS=2, the newest modelled Go, seed 1, costs measured with gcload.</summary>
+    public static GcSimOptions Default { get; } = new();
+
+    /// <summary>GOGC; -1 is "off".</summary>
+    public int Gogc { get; private init; } = 100;
+
+    /// <summary>GOMEMLIMIT in bytes; <see cref="MemoryLimit.None"/> (math.MaxInt64) is "off".</summary>
+    public long MemoryLimit { get; private init; } = Pacer.MemoryLimit.None;
+
+    /// <summary>GOMAXPROCS.</summary>
+    public int Procs { get; private init; } = 2;
+
+    /// <summary>The Go release whose pacer (and memory-limit headroom, cons/mark smoothing) is used.</summary>
+    public GoVersion Version { get; private init; } = GoVersion.Latest;
+
+    /// <summary>Seed of the jitter applied to mark speed and pauses; the same seed gives the same run.</summary>
+    public int Seed { get; private init; } = 1;
+
+    /// <summary>
+    /// Runtime memory outside the heap (GC metadata, spans, stacks, free-but-unusable span space), which counts
+    /// against GOMEMLIMIT. Null: <see cref="NonHeapEstimate"/> for the version.
+    /// </summary>
+    public long? OtherMemBytes { get; private init; }
+
+    /// <summary>
+    /// Bytes of pointerful heap one core marks per second. Default: the median over the gcload recordings in
+    /// data/recordings/gc (mark CPU of each cycle = assist + background + idle from gctrace, divided into the
+    /// scanned live heap).
+    /// </summary>
+    public double ScanBytesPerCoreSecond { get; private init; } = DefaultScanRate;
+
+    /// <summary>Mutator CPU per allocated byte (ns), which decides how many Ps are idle for idle mark workers.</summary>
+    public double MutatorNsPerByte { get; private init; } = 0.3;
+
+    /// <summary>Sweep termination (STW 1) wall time (ns).</summary>
+    public long SweepTermPauseNs { get; private init; } = 20_000;
+
+    /// <summary>Mark termination (STW 2) wall time (ns).</summary>
+    public long MarkTermPauseNs { get; private init; } = 20_000;
+
+    /// <summary>Relative run-to-run noise on mark speed and pauses, per cycle (0 = none).</summary>
+    public double Jitter { get; private init; } = 0.05;
+
+    /// <summary>Measured default for <see cref="ScanBytesPerCoreSecond"/> (see its remarks).</summary>
+    public const double DefaultScanRate = 800e6;
+
+    /// <summary>A copy with another GOGC (-1 = off; otherwise ≥ 0).</summary>
+    public GcSimOptions WithGogc(int gogc) =>
+        gogc < -1 ? throw KitInputException.For($"must be ≥ 0 or \"off\", not {gogc}", parameter: "--gogc") : this with { Gogc = gogc };
+
+    /// <summary>A copy with GOGC in Go's syntax ("200", "off").</summary>
+    public GcSimOptions WithGogc(string gogc)
+    {
+        ArgumentNullException.ThrowIfNull(gogc);
+        if (gogc == "off") return WithGogc(-1);
+        if (int.TryParse(gogc, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return WithGogc(v);
+        throw KitInputException.For($"\"{gogc}\" is not a GOGC value (a percentage such as 100, or \"off\")", parameter: "--gogc");
+    }
+
+    /// <summary>A copy with another memory limit (bytes &gt; 0, or <see cref="MemoryLimit.None"/>).</summary>
+    public GcSimOptions WithMemoryLimit(long bytes) =>
+        bytes <= 0 ? throw KitInputException.For($"must be > 0 bytes or \"off\", not {bytes}", parameter: "--memlimit") : this with { MemoryLimit = bytes };
+
+    /// <summary>A copy with a memory limit in Go's syntax ("64MiB", "off").</summary>
+    public GcSimOptions WithMemoryLimit(string limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        try
+        {
+            return WithMemoryLimit(Pacer.MemoryLimit.Parse(limit));
+        }
+        catch (KitInputException e)
+        {
+            throw KitInputException.For(e.Message, parameter: "--memlimit");
+        }
+    }
+
+    /// <summary>A copy with another GOMAXPROCS (1…1024).</summary>
+    public GcSimOptions WithProcs(int procs) =>
+        procs is < 1 or > 1024 ? throw KitInputException.For($"must be between 1 and 1024, not {procs}", parameter: "--procs") : this with { Procs = procs };
+
+    /// <summary>A copy modelling another Go release (1.19 … 1.23).</summary>
+    public GcSimOptions WithVersion(GoVersion version)
+    {
+        GcConfig.ValidateVersion(version);
+        return this with { Version = version };
+    }
+
+    /// <summary>A copy modelling another Go release, e.g. "1.19".</summary>
+    public GcSimOptions WithVersion(string version) => WithVersion(GoVersion.Parse(version));
+
+    /// <summary>A copy with another seed.</summary>
+    public GcSimOptions WithSeed(int seed) => this with { Seed = seed };
+
+    /// <summary>A copy with the non-heap memory fixed (bytes ≥ 0), or null for the estimate.</summary>
+    public GcSimOptions WithOtherMem(long? bytes) =>
+        bytes < 0 ? throw KitInputException.For($"must be ≥ 0 bytes, not {bytes}", parameter: "--other-mem") : this with { OtherMemBytes = bytes };
+
+    /// <summary>A copy with another marking speed (bytes per core-second &gt; 0).</summary>
+    public GcSimOptions WithScanRate(double bytesPerCoreSecond) =>
+        !(bytesPerCoreSecond > 0) || double.IsInfinity(bytesPerCoreSecond)
+            ? throw KitInputException.For($"must be > 0 bytes per core-second, not {bytesPerCoreSecond}", parameter: "--scan-rate")
+            : this with { ScanBytesPerCoreSecond = bytesPerCoreSecond };
+
+    /// <summary>A copy with another mutator cost per allocated byte (ns ≥ 0).</summary>
+    public GcSimOptions WithMutatorNsPerByte(double ns) =>
+        !(ns >= 0) || double.IsInfinity(ns) ? throw KitInputException.For($"must be ≥ 0 ns per byte, not {ns}", parameter: "mutatorNsPerByte") : this with { MutatorNsPerByte = ns };
+
+    /// <summary>A copy with other stop-the-world pause times (ns ≥ 0).</summary>
+    public GcSimOptions WithPauses(long sweepTermNs, long markTermNs) =>
+        sweepTermNs < 0 || markTermNs < 0
+            ? throw KitInputException.For("pause times must be ≥ 0 ns", parameter: "pauses")
+            : this with { SweepTermPauseNs = sweepTermNs, MarkTermPauseNs = markTermNs };
+
+    /// <summary>A copy with another jitter (0 ≤ j &lt; 0.5).</summary>
+    public GcSimOptions WithJitter(double jitter) =>
+        jitter is < 0 or >= 0.5 || double.IsNaN(jitter) ? throw KitInputException.For($"must be in [0, 0.5), not {jitter}", parameter: "jitter") : this with { Jitter = jitter };
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"go{Version.Major}.{Version.Minor} GOGC={GoGcSetting.Format(Gogc)} GOMEMLIMIT={Pacer.MemoryLimit.Format(MemoryLimit)} GOMAXPROCS={Procs} seed={Seed}");
+}

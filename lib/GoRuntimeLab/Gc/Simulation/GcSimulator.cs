@@ -1,0 +1,294 @@
+// Mirrors: runtime/mgc.go (gcStart → sweep termination STW → concurrent mark → gcMarkDone → mark termination STW →
+// gcMarkTermination) driving runtime/mgcpacer.go (GcController) and runtime/mgclimit.go (GcCpuLimiter), Go 1.19–1.23.
+// Simplified: time-stepped; marking is a work budget drained by the 25 % workers, idle Ps and assists; sweeping is instant.
+using GoRuntimeLab.Gc.Pacer;
+using GoRuntimeLab.Gc.Trace;
+
+namespace GoRuntimeLab.Gc.Simulation;
+
+/// <summary>
+/// Runs a <see cref="GcWorkload"/> under the real pacer: the heap grows at the allocation rate until it reaches the
+/// pacer's trigger; the cycle stops the world briefly, marks concurrently (the 25 % background workers, idle-priority
+/// workers on idle Ps, and mark assists charged to allocation at the pacer's assist ratio unless the GC CPU limiter
+/// is on), stops the world again, and commits the next goal and trigger from what it marked.
+/// </summary>
+/// <remarks>
+/// <para>What is Go's: every pacer rule (goal with GC roots, memory-limit goal with headroom, trigger bounds and
+/// runway, cons/mark smoothing by version, assist ratio), the CPU limiter's bucket, allocate-black (objects allocated
+/// during mark count as marked), the gctrace line format.</para>
+/// <para>What is measured rather than derived: how fast a core marks (<see cref="GcSimOptions.ScanBytesPerCoreSecond"/>),
+/// pause lengths, mutator CPU per byte, and the runtime's non-heap memory (<see cref="NonHeapEstimate"/>).</para>
+/// <para>Not modelled: sweeping (assumed done before the next trigger, as it is for this kind of workload), the
+/// scavenger, goroutine scheduling, the 64 KiB minimum assist (gcOverAssistWork) and per-P credit batching.</para>
+/// </remarks>
+public static class GcSimulator
+{
+    private const long OffStepNs = 1_000_000;   // heap growth step outside marking
+    private const long MarkStepNs = 50_000;     // marking step: fine enough for ms-long mark phases
+    private const int MaxCycles = 1_000_000;
+
+    /// <summary>Runs <paramref name="workload"/> with <paramref name="options"/>; deterministic for the options' seed.</summary>
+    /// <param name="workload">What the program does.</param>
+    /// <param name="options">Go settings, seed and costs.</param>
+    /// <param name="recordSeries">Record the heap-over-time series (off for sweeps: faster, less memory).</param>
+    public static GcSimResult Run(GcWorkload workload, GcSimOptions options, bool recordSeries = true)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(options);
+        return new Simulation(workload, options, recordSeries).Execute();
+    }
+
+    /// <summary>Runs <paramref name="workload"/> once per GOGC value (same seed and options otherwise).</summary>
+    public static IReadOnlyList<GcSimResult> SweepGogc(GcWorkload workload, GcSimOptions options, IEnumerable<int> gogcValues)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(gogcValues);
+        return gogcValues.Select(g => Run(workload, options.WithGogc(g), recordSeries: false)).ToList();
+    }
+
+    private sealed class Simulation(GcWorkload w, GcSimOptions o, bool recordSeries)
+    {
+        private readonly Random _random = new(o.Seed);
+        private readonly GcController _c = new(o.Version);
+        private readonly List<GcSimCycle> _cycles = [];
+        private readonly List<GcSimSample> _series = [];
+        private GcCpuLimiter _limiter = null!;
+        private long _t;
+        private double _allocatedExact;   // R × t, so the total allocated never drifts from the rate
+        private ulong _allocated;
+        private ulong _peak;
+        private long _gcCpuNs;
+        private long _nonHeap;
+
+        public GcSimResult Execute()
+        {
+            var procs = o.Procs;
+            var live = (ulong)(w.LiveBytes + w.HolderBytes);
+            _c.Init(o.Gogc, o.MemoryLimit);
+            _c.AddGlobals(w.GlobalsBytes);
+            _c.AddScannableStack(w.StackBytes);
+
+            // The run starts right after a forced GC of the live heap (gcload calls runtime.GC() before the churn),
+            // so the pacer starts from heapMarked = live, having scanned the live heap, stacks and globals once.
+            _c.HeapLive = live;
+            _c.HeapScanWork = w.LiveScanBytes;
+            _c.StackScanWork = w.StackBytes;
+            _c.GlobalsScanWork = w.GlobalsBytes;
+            _c.ResetLive(live);
+            _peak = live;
+            SetMemStats();
+            _c.Commit(isSweepDone: true);
+            _limiter = new GcCpuLimiter(0, procs);
+
+            var end = w.DurationNs;
+            while (_t < end && _cycles.Count < MaxCycles)
+            {
+                SetMemStats();
+                var (trigger, goal) = _c.Trigger();
+                if (_c.HeapLive >= trigger)
+                {
+                    RunCycle(trigger);
+                    continue;
+                }
+
+                // Grow the heap to the trigger (or by one step), as mallocgc's gcTrigger test would see it.
+                var toTrigger = (trigger - _c.HeapLive) / w.AllocRate * 1e9;
+                var dt = (long)Math.Ceiling(Math.Min(Math.Min(OffStepNs, toTrigger), end - _t));
+                if (dt < 1) dt = 1;
+                var alloc = Allocate(dt);
+                _c.Update((long)alloc, w.Pointers ? (long)alloc : 0, gcBlackenEnabled: false);
+                AccountMutatorOnly(dt);
+                _t += dt;
+                Sample(goal, trigger, marking: false);
+            }
+
+            var gcCount = _cycles.Count(c => c.EndNs <= end);
+            var fraction = _t > 0 ? (double)_gcCpuNs / ((double)_t * procs) : 0;
+            return new GcSimResult(w, o, _cycles, gcCount, _peak, fraction, _nonHeap, _series);
+        }
+
+        private void RunCycle(ulong trigger)
+        {
+            var procs = o.Procs;
+            var start = _t;
+            var heap0 = _c.HeapLive;
+            var speed = 1 + o.Jitter * (2 * _random.NextDouble() - 1);
+            var stw1 = (long)(o.SweepTermPauseNs * (1 + o.Jitter * (2 * _random.NextDouble() - 1)));
+            var stw2 = (long)(o.MarkTermPauseNs * (1 + o.Jitter * (2 * _random.NextDouble() - 1)));
+
+            // gcStart: stop the world for sweep termination; the limiter counts it all as GC time.
+            _limiter.StartGCTransition(enableGC: true, _t);
+            _t += stw1;
+            _limiter.FinishGCTransition(_t);
+            _c.StartCycle(_t, procs, GcTriggerKind.Heap);
+            var markStart = _t;
+            // The paced mutator catches up what it could not allocate during the pause: allocated black.
+            GrowDuringMark(Allocate(stw1));
+
+            long globalsLeft = w.GlobalsBytes, stacksLeft = w.StackBytes, heapLeft = w.LiveScanBytes;
+            double credit = 0;
+            long assistNs = 0, backgroundNs = 0, idleNs = 0;
+            var limiterOn = _limiter.Limiting;
+            var rate = o.ScanBytesPerCoreSecond * speed / 1e9;                 // bytes per core-ns
+            var mutatorCores = Math.Min(procs, w.AllocRate * o.MutatorNsPerByte / 1e9);
+            var backgroundCores = procs * PacerConstants.GcBackgroundUtilization; // dedicated + fractional goal
+            var idleCores = Math.Max(0, procs - backgroundCores - mutatorCores);
+
+            while (true)
+            {
+                double dt = MarkStepNs;
+                var alloc = w.AllocRate * dt / 1e9;
+                var bgWork = rate * backgroundCores * dt;
+                var idleWork = rate * idleCores * dt;
+                // gcFlushBgCredit: with no assist queued, background work becomes credit that assists steal first
+                // (gcAssistAlloc); the rest of an allocation's debt (assistWorkPerByte × bytes) is scanned by the
+                // allocating goroutine — unless the CPU limiter is on, which skips assists entirely.
+                credit += bgWork + idleWork;
+                var debt = _limiter.Limiting ? 0 : _c.AssistWorkPerByte * alloc;
+                double assistWork = 0;
+                if (debt > credit)
+                {
+                    assistWork = debt - credit;
+                    credit = 0;
+                }
+                else
+                {
+                    credit -= debt;
+                }
+
+                var total = bgWork + idleWork + assistWork;
+                var left = globalsLeft + stacksLeft + heapLeft;
+                var last = total >= left;
+                if (last)
+                {
+                    var f = total > 0 ? left / total : 0;
+                    dt = Math.Max(1000, dt * f);
+                    bgWork *= f;
+                    idleWork *= f;
+                    assistWork *= f;
+                }
+
+                var step = (long)Math.Round(dt);
+                var doneWork = (long)Math.Round(bgWork + idleWork + assistWork);
+                if (last) doneWork = left;
+                // Root jobs first (markroot: globals, then stacks), then the heap, as the harness orders them.
+                var g = Math.Min(doneWork, globalsLeft);
+                globalsLeft -= g;
+                var s = Math.Min(doneWork - g, stacksLeft);
+                stacksLeft -= s;
+                var h = Math.Min(doneWork - g - s, heapLeft);
+                heapLeft -= h;
+                _c.GlobalsScanWork += g;
+                _c.StackScanWork += s;
+                _c.HeapScanWork += h;
+
+                var aNs = (long)Math.Round(assistWork / rate);
+                var bNs = (long)Math.Round(backgroundCores * dt);
+                var iNs = (long)Math.Round(idleCores * dt);
+                _c.AssistTime += aNs;
+                _c.MarkWorkerStop(GcMarkWorkerMode.Fractional, bNs);
+                if (iNs > 0 && _c.AddIdleMarkWorker()) _c.MarkWorkerStop(GcMarkWorkerMode.Idle, iNs);
+                assistNs += aNs;
+                backgroundNs += bNs;
+                idleNs += iNs;
+
+                _limiter.AddAssistTime(aNs);
+                _limiter.AddIdleTime(iNs);
+                _t += step;
+                GrowDuringMark(Allocate(step));
+                if (_limiter.NeedUpdate(_t)) _limiter.Update(_t);
+                limiterOn |= _limiter.Limiting;
+                Sample(_c.HeapGoal(), _c.HeapGoal(), marking: true);
+                if (last) break;
+            }
+
+            var heap1 = _c.HeapLive;
+            var markNs = _t - markStart;
+
+            // gcMarkDone → mark termination: stop the world, endCycle (cons/mark), resetLive, commit the next goal.
+            _limiter.StartGCTransition(enableGC: false, _t);
+            _t += stw2;
+            _limiter.FinishGCTransition(_t);
+            SetMemStats();
+            _c.EndCycle(_t, procs, userForced: false);
+            var goal = _c.LastHeapGoal;
+            // Allocate-black: everything allocated since the cycle started survives it (gcmarknewobject).
+            var marked = (ulong)(w.LiveBytes + w.HolderBytes) + (heap1 - heap0);
+            _c.ResetLive(marked);
+            SetMemStats();
+            _c.Commit(isSweepDone: true);
+            _c.Update((long)Allocate(stw2), 0, gcBlackenEnabled: false);
+            _limiter.NumGc = (uint)(_cycles.Count + 1);
+
+            var pauseCpu = (stw1 + stw2) * procs;
+            _gcCpuNs += pauseCpu + assistNs + backgroundNs;
+            var fraction = (double)_gcCpuNs / ((double)_t * procs);
+            var stacks = o.Version.AtLeast(GoVersion.Go1_21) ? _c.LastStackScan : _c.MaxStackScan;
+            var traceCycle = new GcTraceCycle
+            {
+                Number = (uint)(_cycles.Count + 1),
+                RuntimeInitTime = 0,
+                SweepTermStart = start,
+                MarkStart = markStart,
+                MarkTermStart = markStart + markNs,
+                End = _t,
+                CpuFraction = fraction,
+                AssistTime = assistNs,
+                BackgroundMarkTime = backgroundNs,
+                IdleMarkTime = idleNs,
+                Heap0 = heap0,
+                Heap1 = heap1,
+                Heap2 = marked,
+                HeapGoal = goal,
+                StackScan = stacks,
+                GlobalsScan = _c.GlobalsScan,
+                MaxProcs = procs,
+            }.WithStwProcs(procs);
+            var next = _c.HeapGoal();
+            _cycles.Add(new GcSimCycle(_cycles.Count + 1, start, stw1, markNs, stw2, trigger, heap0, heap1, marked, goal, next,
+                assistNs, backgroundNs, idleNs, pauseCpu, limiterOn, fraction, GcTraceFormatter.Format(traceCycle)));
+            Sample(next, _c.Trigger().Trigger, marking: false);
+        }
+
+        private ulong Allocate(long dt)
+        {
+            _allocatedExact += w.AllocRate * dt / 1e9;
+            var total = (ulong)_allocatedExact;
+            var alloc = total - _allocated;
+            _allocated = total;
+            return alloc;
+        }
+
+        private void GrowDuringMark(ulong alloc)
+        {
+            SetMemStats();
+            // update() with gcBlackenEnabled: heapLive grows, heapScan stays fixed for the cycle, revise().
+            _c.Update((long)alloc, 0, gcBlackenEnabled: true);
+            if (_c.HeapLive > _peak) _peak = _c.HeapLive;
+        }
+
+        private void AccountMutatorOnly(long dt)
+        {
+            if (_c.HeapLive > _peak) _peak = _c.HeapLive;
+            var mutatorCores = Math.Min(o.Procs, w.AllocRate * o.MutatorNsPerByte / 1e9);
+            _limiter.AddIdleTime((long)((o.Procs - mutatorCores) * dt));
+            if (_limiter.NeedUpdate(_t + dt)) _limiter.Update(_t + dt);
+        }
+
+        // memoryLimitHeapGoal reads mappedReady, heapFree and heapAlloc: the heap plus the runtime's other memory,
+        // nothing free-but-mapped (the scavenger returns it under a limit).
+        private void SetMemStats()
+        {
+            _nonHeap = o.OtherMemBytes ?? NonHeapEstimate.For(o.Version, (long)_peak, w.StackBytes);
+            var heap = _c.HeapLive;
+            _c.MemStats = new PacerMemStats(heap + (ulong)_nonHeap, 0, heap, 0);
+        }
+
+        private void Sample(ulong goal, ulong trigger, bool marking)
+        {
+            if (!recordSeries) return;
+            if (_series.Count > 0 && marking && _t - _series[^1].TimeNs < 500_000) return;
+            _series.Add(new GcSimSample(_t, _c.HeapLive, goal, trigger, marking));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+// Mirrors: the workload of data/go/gcload (a live heap held for the whole run plus short-lived garbage allocated at a
+// paced rate), described in the units the runtime accounts in (bytes, ns). Not a Go source file: the input to GcSimulator.
+using System.Globalization;
+using GoRuntimeLab.Gc.Pacer;
+using GoRuntimeLab.Units;
+
+namespace GoRuntimeLab.Gc.Simulation;
+
+/// <summary>
+/// A GC workload: <see cref="LiveBytes"/> of objects of <see cref="ObjectSize"/> bytes allocated before the run and
+/// kept alive, plus garbage allocated at <see cref="AllocRate"/> bytes per second of wall time for
+/// <see cref="DurationNs"/>, with goroutine stacks and globals as the extra GC roots. Immutable: change it with the
+/// <c>With*</c> copies, e.g. <c>GcWorkload.Default.WithLive("64MiB").WithAllocRate("512MiB/s")</c>.
+/// </summary>
+public sealed record GcWorkload
+{
+    private GcWorkload(long liveBytes, long objectSize, bool pointers, double allocRate, long durationNs, long stackBytes, long globalsBytes)
+    {
+        LiveBytes = liveBytes;
+        ObjectSize = objectSize;
+        Pointers = pointers;
+        AllocRate = allocRate;
+        DurationNs = durationNs;
+        StackBytes = stackBytes;
+        GlobalsBytes = globalsBytes;
+    }
+
+    /// <summary>The recorded gcload workload: 32 MiB live of 1 KiB pointerful objects, 256 MiB/s for 5 s, 8 KiB of stack, 32 KiB of globals.</summary>
+    public static GcWorkload Default { get; } = new(32L << 20, 1024, true, 256.0 * (1 << 20), 5_000_000_000, 8 << 10, 32 << 10);
+
+    /// <summary>Bytes kept live for the whole run (allocated before it starts).</summary>
+    public long LiveBytes { get; private init; }
+
+    /// <summary>Size of each object, live or garbage (bytes).</summary>
+    public long ObjectSize { get; private init; }
+
+    /// <summary>Objects contain pointers (the GC scans them) rather than being pointer-free (noscan spans).</summary>
+    public bool Pointers { get; private init; }
+
+    /// <summary>Garbage allocated per second of wall time (bytes/s).</summary>
+    public double AllocRate { get; private init; }
+
+    /// <summary>How long the allocation runs (ns).</summary>
+    public long DurationNs { get; private init; }
+
+    /// <summary>Goroutine stack bytes the GC scans (a GC root; part of the heap goal since Go 1.18).</summary>
+    public long StackBytes { get; private init; }
+
+    /// <summary>Scannable globals (data+bss) bytes (a GC root; part of the heap goal since Go 1.18).</summary>
+    public long GlobalsBytes { get; private init; }
+
+    /// <summary>
+    /// Bytes of the structure that holds the live objects: one interface (16 B) per object, like gcload's
+    /// <c>[]interface{}</c>. It is live and scanned too.
+    /// </summary>
+    public long HolderBytes => LiveBytes / ObjectSize * 16;
+
+    /// <summary>Heap scan work of the live heap: the objects if pointerful, and always the holder.</summary>
+    public long LiveScanBytes => (Pointers ? LiveBytes : 0) + HolderBytes;
+
+    /// <summary>A copy with another live heap (bytes, ≥ 0).</summary>
+    public GcWorkload WithLive(long bytes) => Validated(this with { LiveBytes = bytes });
+
+    /// <summary>A copy with another live heap in Go's byte syntax ("64MiB").</summary>
+    public GcWorkload WithLive(string bytes) => WithLive(ParseBytes(bytes, "--live"));
+
+    /// <summary>A copy with another object size (bytes, ≥ 8).</summary>
+    public GcWorkload WithObjectSize(long bytes) => Validated(this with { ObjectSize = bytes });
+
+    /// <summary>A copy with pointerful (true) or pointer-free objects.</summary>
+    public GcWorkload WithPointers(bool pointers) => this with { Pointers = pointers };
+
+    /// <summary>A copy with another allocation rate (bytes per second, &gt; 0).</summary>
+    public GcWorkload WithAllocRate(double bytesPerSecond) => Validated(this with { AllocRate = bytesPerSecond });
+
+    /// <summary>A copy with another allocation rate written "256MiB/s" (or plain bytes per second).</summary>
+    public GcWorkload WithAllocRate(string rate) => WithAllocRate(ParseRate(rate, "--alloc-rate"));
+
+    /// <summary>A copy with another duration (ns, &gt; 0).</summary>
+    public GcWorkload WithDuration(long ns) => Validated(this with { DurationNs = ns });
+
+    /// <summary>A copy with another duration in Go's syntax ("5s", "1500ms").</summary>
+    public GcWorkload WithDuration(string duration) => WithDuration(GoDuration.Parse(duration, "--duration"));
+
+    /// <summary>A copy with other goroutine stack bytes (≥ 0).</summary>
+    public GcWorkload WithStacks(long bytes) => Validated(this with { StackBytes = bytes });
+
+    /// <summary>A copy with other stack bytes in Go's byte syntax ("64KiB").</summary>
+    public GcWorkload WithStacks(string bytes) => WithStacks(ParseBytes(bytes, "--stacks"));
+
+    /// <summary>A copy with other globals bytes (≥ 0).</summary>
+    public GcWorkload WithGlobals(long bytes) => Validated(this with { GlobalsBytes = bytes });
+
+    /// <summary>A copy with other globals bytes in Go's byte syntax ("32KiB").</summary>
+    public GcWorkload WithGlobals(string bytes) => WithGlobals(ParseBytes(bytes, "--globals"));
+
+    /// <summary>Go's byte count syntax (runtime parseByteCount: digits with an optional B/KiB/MiB/GiB/TiB suffix).</summary>
+    /// <exception cref="KitInputException">Not a byte count; the message names <paramref name="parameter"/>.</exception>
+    public static long ParseBytes(string text, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (MemoryLimit.TryParseByteCount(text.Trim(), out var n)) return n;
+        throw KitInputException.For($"\"{text}\" is not a byte count (expected e.g. 1048576, 512KiB, 64MiB or 1GiB)", parameter: parameter);
+    }
+
+    /// <summary>A rate "256MiB/s" (a byte count per second; the "/s" is optional).</summary>
+    /// <exception cref="KitInputException">Not a rate; the message names <paramref name="parameter"/>.</exception>
+    public static double ParseRate(string text, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        if (t.EndsWith("/s", StringComparison.Ordinal)) t = t[..^2];
+        if (MemoryLimit.TryParseByteCount(t, out var n) && n > 0) return n;
+        throw KitInputException.For($"\"{text}\" is not an allocation rate (expected e.g. 256MiB/s)", parameter: parameter);
+    }
+
+    private static GcWorkload Validated(GcWorkload w)
+    {
+        if (w.LiveBytes < 0) throw KitInputException.For($"must be ≥ 0 bytes, not {w.LiveBytes}", parameter: "--live");
+        if (w.ObjectSize < 8) throw KitInputException.For($"must be ≥ 8 bytes, not {w.ObjectSize}", parameter: "--object-size");
+        if (!(w.AllocRate > 0) || double.IsInfinity(w.AllocRate)) throw KitInputException.For($"must be > 0 bytes/s, not {w.AllocRate}", parameter: "--alloc-rate");
+        if (w.DurationNs <= 0) throw KitInputException.For($"must be > 0, not {GoDuration.Format(w.DurationNs)}", parameter: "--duration");
+        if (w.StackBytes < 0) throw KitInputException.For($"must be ≥ 0 bytes, not {w.StackBytes}", parameter: "--stacks");
+        if (w.GlobalsBytes < 0) throw KitInputException.For($"must be ≥ 0 bytes, not {w.GlobalsBytes}", parameter: "--globals");
+        return w;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"workload: {MemoryLimit.Format(LiveBytes)} live in {ObjectSize} B {(Pointers ? "pointerful" : "pointer-free")} objects, {MemoryLimit.Format((long)AllocRate)}/s of garbage for {GoDuration.Format(DurationNs)}, stacks {MemoryLimit.Format(StackBytes)}, globals {MemoryLimit.Format(GlobalsBytes)}");
+}
