@@ -141,6 +141,12 @@ public class GcTraceParserTests
             Assert.Equal(churn, log.Lines.Count(l => l.Number > churnStart));
             Assert.True(churn >= 10, $"{file}: only {churn} churn cycles");
             Assert.Equal(recording.GoVersionText, "go" + entry.GetProperty("goVersion").GetString());
+            Assert.True(GoVersion.Parse(entry.GetProperty("goVersion").GetString()!) >= GoVersion.Go1_19);
+            Assert.True(entry.GetProperty("duration").GetDouble() > 0);
+            Assert.Equal(1024, entry.GetProperty("objectSize").GetInt32());
+            Assert.True(entry.GetProperty("pointers").GetBoolean());
+            var limit = entry.GetProperty("memlimit");
+            Assert.Equal(recording.Notes.Single(n => n.Key == "environment").Value.Contains("GOMEMLIMIT=", StringComparison.Ordinal), limit.ValueKind == JsonValueKind.Number);
             Assert.Equal(Field(recording.Stdout, "params", "live"), entry.GetProperty("live").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(Field(recording.Stdout, "params", "rate"), entry.GetProperty("allocRate").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(2, entry.GetProperty("procs").GetInt32());
