@@ -82,7 +82,7 @@ md("""单元测试（`tests/GoRuntimeLab.Tests/Gc/Mark`）用 CsCheck 对每种�
 
 标记颜色在用户程序里观察不到（运行时不导出它们），所以这一小节的“真实 Go”是 **源码本身**：模型里的每条规则都对应一段 Go 1.19 源码，测试逐条核对——
 
-| 模型行为 | 真实 Go（`/usr/lib/go-1.19/src/runtime`） |
+| 模型行为 | 真实 Go（Go 1.19 源码 `src/runtime`） |
 |---|---|
 | 清扫终止只统计根任务 | `mgcmark.go` `gcMarkRootPrepare`：`work.markrootJobs = fixedRootCount + nDataRoots + nBSSRoots + nSpanRoots + nStackRoots` |
 | 根任务：全局变量块、每个栈一个任务 | `markroot`：`markrootBlock` / `scanstack`；`if gp.gcscandone { throw("g already scanned") }` |
