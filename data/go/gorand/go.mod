@@ -1,0 +1,3 @@
+module golab/gorand
+
+go 1.19

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace GoRuntimeLab.Cli.Commands.Gc;
+
+/// <summary><c>golab gc …</c>: the garbage-collector models (ARCHITECTURE.md §3). Subcommands register here.</summary>
+internal static class GcCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("gc", "Go's garbage collector: the pacer (mgcpacer.go) and related models.");
+        command.Subcommands.Add(GcPacerCommand.Build());
+        return command;
+    }
+}
