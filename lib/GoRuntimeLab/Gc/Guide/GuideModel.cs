@@ -19,8 +19,13 @@ public static class GuideModel
     /// in 1/16-MiB steps; the page's own sliders stay below ~20 000).</summary>
     public const int MaxCycles = 2_000_000;
 
+    /// <summary>With trackLive every point carries one value per GC cycle (memory grows as points × cycles), so
+    /// such runs stop at this many cycles.</summary>
+    public const int MaxTrackLiveCycles = 5_000;
+
     /// <summary>Runs <paramref name="workload"/> under <paramref name="config"/> (default: <see cref="GuideConfig.Default"/>).</summary>
-    /// <exception cref="KitInputException">The run would exceed <see cref="MaxCycles"/> GC cycles.</exception>
+    /// <exception cref="KitInputException">The run would exceed <see cref="MaxCycles"/> GC cycles
+    /// (<see cref="MaxTrackLiveCycles"/> with <see cref="GuideConfig.TrackLive"/>).</exception>
     public static GuideResult Run(GuideWorkload workload, GuideConfig? config = null)
     {
         ArgumentNullException.ThrowIfNull(workload);
@@ -96,8 +101,8 @@ public static class GuideModel
 
                 if (endCycle)
                 {
-                    if (++cycles > MaxCycles)
-                        throw KitInputException.For($"the run needs more than {MaxCycles} GC cycles (the memory limit is far below the live heap); raise the limit or GOGC", parameter: "memoryLimit");
+                    if (++cycles > (trackLive ? MaxTrackLiveCycles : MaxCycles))
+                        throw KitInputException.For($"the run needs more than {(trackLive ? MaxTrackLiveCycles : MaxCycles)} GC cycles{(trackLive ? " with trackLive" : "")} (the memory limit is far below the live heap, or GOGC is tiny); raise the limit or GOGC", parameter: "memoryLimit");
                     Emit();
 
                     // The GC finds the live heap; deaths are taken from the oldest cycles' memory first.
