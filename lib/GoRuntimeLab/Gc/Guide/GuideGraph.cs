@@ -42,6 +42,18 @@ public sealed record GuideGraph(int Number, string Title, string Section, GuideW
     public GuideResult Run(double gogcSlider = GuideGraphs.GogcSliderDefault, double? limitSlider = null) =>
         GuideModel.Run(Workload, Config(gogcSlider, limitSlider));
 
+    /// <summary>
+    /// Runs the graph at each GOGC (null = off), the other settings from <paramref name="config"/> (default: the
+    /// graph's own), e.g. <c>graph.SweepGogc([25, 50, 100, 200, 400])</c> for the GOGC trade-off chart.
+    /// </summary>
+    /// <exception cref="KitInputException">A negative GOGC.</exception>
+    public IReadOnlyList<GuideResult> SweepGogc(IEnumerable<int?> gogcs, GuideConfig? config = null)
+    {
+        ArgumentNullException.ThrowIfNull(gogcs);
+        var baseConfig = config ?? BaseConfig;
+        return [.. gogcs.Select(g => GuideModel.Run(Workload, baseConfig.WithGogc(g)))];
+    }
+
     /// <summary>Runs the model with this graph's workload and an explicit configuration.</summary>
     public GuideResult Run(GuideConfig config) => GuideModel.Run(Workload, config);
 
