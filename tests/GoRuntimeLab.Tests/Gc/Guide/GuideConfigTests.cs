@@ -100,4 +100,16 @@ public class GuideConfigTests
         var text = GuideGraphs.Graph(1).Run().ToString();
         Assert.Equal("GOGC=100, limit none: Total 10.68 s, GC CPU 6.4%, Peak Mem 40.0 MiB (Peak Live 20.0 MiB), 12 GC cycles", text);
     }
+
+    [Fact]
+    public void A_gogc_sweep_runs_the_graph_once_per_value_in_order()
+    {
+        var g1 = GuideGraphs.Graph(1);
+        var sweep = g1.SweepGogc([50, 100, null]);
+        Assert.Equal([50, 100, null], sweep.Select(r => r.Config.Gogc));
+        Assert.Equal(g1.Run(), sweep[1]);
+        Assert.Equal(0, sweep[2].Cycles);
+        Assert.Equal(30, g1.SweepGogc([100], g1.BaseConfig.WithMemoryLimit(30))[0].Config.MemoryLimit);
+        Assert.Equal("gogc", Assert.Throws<KitInputException>(() => g1.SweepGogc([-3])).Parameter);
+    }
 }
