@@ -10,6 +10,7 @@ internal static class GcCommand
         var command = new Command("gc", "Go's garbage collector: the pacer (mgcpacer.go) and related models.");
         command.Subcommands.Add(GcPacerCommand.Build());
         command.Subcommands.Add(GcSimulateCommand.Build());
+        command.Subcommands.Add(GcGuideCommand.Build());
         return command;
     }
 }
