@@ -1,0 +1,141 @@
+using GoRuntimeLab.Gc.Pacer;
+using GoRuntimeLab.Gc.Simulation;
+using GoRuntimeLab.Gc.Trace;
+
+namespace GoRuntimeLab.Tests.Gc.Simulation;
+
+public sealed class GcSimulatorTests
+{
+    private static readonly GcWorkload Workload = GcWorkload.Default.WithDuration("2s");
+
+    [Fact]
+    public void The_same_seed_gives_the_same_run_and_another_seed_a_slightly_different_one()
+    {
+        var a = GcSimulator.Run(Workload, GcSimOptions.Default.WithSeed(7));
+        var b = GcSimulator.Run(Workload, GcSimOptions.Default.WithSeed(7));
+        var c = GcSimulator.Run(Workload, GcSimOptions.Default.WithSeed(8));
+        Assert.Equal(a.Cycles, b.Cycles);
+        Assert.Equal(a.Series, b.Series);
+        Assert.NotEqual(a.Cycles.Select(x => x.MarkNs), c.Cycles.Select(x => x.MarkNs));
+    }
+
+    [Fact]
+    public void Without_jitter_the_seed_does_not_matter()
+    {
+        var o = GcSimOptions.Default.WithJitter(0);
+        Assert.Equal(GcSimulator.Run(Workload, o.WithSeed(1)).Cycles, GcSimulator.Run(Workload, o.WithSeed(2)).Cycles);
+    }
+
+    [Fact]
+    public void Gogc_off_without_a_limit_never_collects_and_the_heap_grows_by_everything_allocated()
+    {
+        var r = GcSimulator.Run(Workload, GcSimOptions.Default.WithGogc("off"));
+        Assert.Empty(r.Cycles);
+        var allocated = Workload.AllocRate * Workload.DurationNs / 1e9;
+        Assert.InRange((double)r.PeakHeapBytes, Workload.LiveBytes + allocated - 1e6, Workload.LiveBytes + Workload.HolderBytes + allocated + 1);
+    }
+
+    [Fact]
+    public void A_higher_gogc_means_fewer_cycles_and_a_higher_peak()
+    {
+        var runs = GcSimulator.SweepGogc(Workload, GcSimOptions.Default, [25, 50, 100, 200, 400, 800]);
+        for (var i = 1; i < runs.Count; i++)
+        {
+            Assert.True(runs[i].GcCount < runs[i - 1].GcCount, $"GOGC {runs[i].Options.Gogc}: {runs[i].GcCount} cycles vs {runs[i - 1].GcCount}");
+            Assert.True(runs[i].PeakHeapBytes > runs[i - 1].PeakHeapBytes);
+        }
+    }
+
+    [Fact]
+    public void The_goal_counts_the_gc_roots_since_go_1_18()
+    {
+        // commit(): goal = marked + (marked + stacks + globals) × GOGC/100 — 64 MiB of stacks raise it by 64 MiB at GOGC=100.
+        var small = GcSimulator.Run(Workload, GcSimOptions.Default.WithJitter(0));
+        var big = GcSimulator.Run(Workload.WithStacks("64MiB"), GcSimOptions.Default.WithJitter(0));
+        var c = big.Cycles[^1];
+        var expected = c.Marked + (c.Marked + (ulong)(64L << 20) + (ulong)Workload.GlobalsBytes);
+        Assert.Equal(expected, c.NextGoal);
+        Assert.True(big.GcCount < small.GcCount);
+    }
+
+    [Fact]
+    public void Each_cycle_marks_the_live_heap_plus_what_was_allocated_black_during_the_mark()
+    {
+        var r = GcSimulator.Run(Workload, GcSimOptions.Default);
+        foreach (var c in r.Cycles)
+        {
+            Assert.Equal((ulong)(Workload.LiveBytes + Workload.HolderBytes) + (c.HeapAtMarkEnd - c.HeapAtTrigger), c.Marked);
+            Assert.True(c.HeapAtTrigger >= c.Trigger);
+        }
+    }
+
+    [Fact]
+    public void The_gctrace_lines_parse_back_to_the_cycles_numbers()
+    {
+        var r = GcSimulator.Run(Workload, GcSimOptions.Default.WithVersion("1.19"));
+        var log = GcTraceParser.Parse(string.Join("\n", r.GcTraceLines), "sim");
+        Assert.Equal(r.Cycles.Count, log.Lines.Count);
+        foreach (var (c, line) in r.Cycles.Zip(log.Lines))
+        {
+            Assert.Equal((int)(c.HeapAtTrigger >> 20), (int)line.HeapStartMB);
+            Assert.Equal((int)(c.Marked >> 20), (int)line.LiveMB);
+            Assert.Equal((int)(c.Goal >> 20), (int)line.GoalMB);
+            Assert.Equal(2, line.Procs);
+        }
+    }
+
+    [Fact]
+    public void A_memory_limit_caps_the_heap_and_gogc_off_with_a_limit_collects_only_near_it()
+    {
+        var limit = 96L << 20;
+        var o = GcSimOptions.Default.WithGogc("off").WithMemoryLimit(limit);
+        var r = GcSimulator.Run(Workload, o);
+        Assert.NotEmpty(r.Cycles);
+        Assert.True((long)r.PeakHeapBytes + r.NonHeapBytes <= limit + (4L << 20), $"peak {r.PeakHeapBytes} + other {r.NonHeapBytes} vs limit {limit}");
+        Assert.All(r.Cycles.Skip(1), c => Assert.True(c.Trigger > (ulong)(limit * 0.7)));
+    }
+
+    [Fact]
+    public void Near_an_unreachable_limit_the_cpu_limiter_turns_assists_off_and_caps_gc_cpu_around_half()
+    {
+        // Live heap above what the limit allows: the goal collapses onto the live heap and GC runs back to back
+        // (the "death spiral" GOMEMLIMIT could cause before the limiter, mgclimit.go).
+        var w = Workload.WithLive("48MiB").WithAllocRate("512MiB/s");
+        var r = GcSimulator.Run(w, GcSimOptions.Default.WithMemoryLimit("40MiB"));
+        Assert.Contains(r.Cycles, c => c.LimiterOn);
+        Assert.InRange(r.GcCpuFraction, 0.3, 0.65);
+    }
+
+    [Fact]
+    public void Go_1_19_and_1_23_differ_in_memory_limit_headroom()
+    {
+        var o = GcSimOptions.Default.WithGogc("off").WithMemoryLimit("256MiB").WithOtherMem(0).WithJitter(0);
+        var g19 = GcSimulator.Run(Workload, o.WithVersion("1.19")).Cycles[^1].NextGoal;
+        var g23 = GcSimulator.Run(Workload, o.WithVersion("1.23")).Cycles[^1].NextGoal;
+        Assert.Equal((ulong)(256L << 20) - (1UL << 20), g19);                       // 1 MiB
+        Assert.Equal(GcController.ApplyHeadroom(256UL << 20, GoVersion.Go1_23), g23); // 3 %
+        Assert.True(g23 < g19);
+    }
+
+    [Theory]
+    [InlineData("gogc", "-5")]
+    [InlineData("procs", "0")]
+    [InlineData("memlimit", "12XB")]
+    [InlineData("live", "lots")]
+    [InlineData("duration", "5 seconds")]
+    [InlineData("rate", "fast")]
+    public void Invalid_parameters_are_rejected_naming_the_parameter(string what, string value)
+    {
+        var e = Assert.ThrowsAny<KitInputException>(() => what switch
+        {
+            "gogc" => (object)GcSimOptions.Default.WithGogc(value),
+            "procs" => GcSimOptions.Default.WithProcs(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)),
+            "memlimit" => GcSimOptions.Default.WithMemoryLimit(value),
+            "live" => GcWorkload.Default.WithLive(value),
+            "duration" => GcWorkload.Default.WithDuration(value),
+            _ => GcWorkload.Default.WithAllocRate(value),
+        });
+        Assert.StartsWith("--", e.Parameter);
+        Assert.Contains(e.Parameter!, e.Message, StringComparison.Ordinal);
+    }
+}
