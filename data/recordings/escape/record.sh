@@ -1,12 +1,12 @@
 #!/bin/bash
 # Records data/recordings/escape/; run from the repository root:  bash data/recordings/escape/record.sh
-# GO119 and GO123 name the two toolchains (defaults: the Debian go1.19.8 on PATH and a go1.23.5 used for recording
-# only); TEST119/TEST123 the compiler test folders ($GOROOT/test) of the same releases.
+# GO119 and GO123 name the two toolchains: GO119 defaults to the go on PATH (Debian's go1.19.8); GO123 (a go1.23.5,
+# used for recording only) must be given. The compiler tests come from each release's $GOROOT/test.
 set -euo pipefail
 GO119=${GO119:-go}
-GO123=${GO123:-/opt/go123/usr/lib/go-1.23/bin/go}
-TEST119=${TEST119:-/usr/share/go-1.19/test}
-TEST123=${TEST123:-/opt/go123/usr/lib/go-1.23/test}
+GO123=${GO123:?set GO123 to a go1.23 binary, e.g. GO123=path/to/go1.23/bin/go}
+TEST119=${TEST119:-$("$GO119" env GOROOT)/test}
+TEST123=${TEST123:-$(GOTOOLCHAIN=local "$GO123" env GOROOT)/test}
 export GOTOOLCHAIN=local GOFLAGS= GOEXPERIMENT=
 out=data/recordings/escape
 root=$PWD
