@@ -17,9 +17,10 @@ today=$(date -u +%Y-%m-%d)
 
 # 1. The curated cases: go build -gcflags=-m (and -m=2) of data/go/escape, as golab recordings (stderr = diagnostics).
 record_cases() { # go-binary tag flag
-  local go=$1 tag=$2 flag=$3 err rc=0
-  err=$(mktemp)
-  (cd data/go/escape && GOCACHE=$(mktemp -d) "$go" build -gcflags="$flag" ./) 2>"$err" || rc=$?
+  local go=$1 tag=$2 flag=$3 err cache rc=0
+  err=$(mktemp); cache=$(mktemp -d)
+  (cd data/go/escape && GOCACHE="$cache" "$go" build -gcflags="$flag" ./) 2>"$err" || rc=$?
+  rm -rf "$cache"
   local level=${flag#-m}; level=${level#=}; level=${level:-1}
   {
     echo "golab-recording: 1"
