@@ -34,12 +34,13 @@ public class SizeClassLookupTests
             {
                 var a = SizeClasses.Lookup(size, pointers, v);
                 var (c, rounded, tiny, large) = Oracle(size, pointers, headers);
-                Assert.True((c, rounded, tiny, large) == (a.Class, a.Size, a.Tiny, a.Large), $"{size} pointers={pointers} {version}: model {a}, mallocgc class {c} size {rounded}");
+                if ((c, rounded, tiny, large) != (a.Class, a.Size, a.Tiny, a.Large))
+                    Assert.Fail($"{size} pointers={pointers} {version}: model {a}, mallocgc class {c} size {rounded}");
                 if (size > 0) Assert.Equal(SizeClasses.MakeSpanClass(a.Class, !pointers), a.SpanClass);
-                Assert.True(a.SpanBytes / 8192 == a.Pages, $"{size} {pointers}: {a}");
+                Assert.Equal(a.SpanBytes / 8192, a.Pages);
                 if (size > 0)
                 {
-                    Assert.True(a.Size >= size, $"{size}: rounded {a.Size}");
+                    Assert.InRange(a.Size, size, long.MaxValue);
                     Assert.Equal(a.SpanBytes - a.Objects * a.Size, a.TailWaste);
                 }
                 var header = headers && pointers && size > 512 && !large ? 8 : 0;
