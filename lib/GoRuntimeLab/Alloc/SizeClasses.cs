@@ -263,10 +263,14 @@ public static class SizeClasses
         return rows;
     }
 
+    /// <summary>True for the releases whose allocator rules are modelled: Go 1.19…1.23.</summary>
+    public static bool Supports(GoVersion version) =>
+        version.Major == 1 && version >= GoVersion.Go1_19 && version.Minor <= GoVersion.Latest.Minor;
+
     internal static GoVersion CheckVersion(GoVersion version)
     {
-        if (version < GoVersion.Go1_19 || version.Minor > GoVersion.Latest.Minor || version.Major != 1)
-            throw KitInputException.For($"the allocator is modelled for Go 1.19…{GoVersion.Latest.Minor}, got {version}", parameter: "version");
+        if (!Supports(version))
+            throw KitInputException.For($"the allocator is modelled for Go 1.19…1.{GoVersion.Latest.Minor}, got {version}", parameter: "version");
         return version;
     }
 
