@@ -60,6 +60,16 @@ public sealed record ChargeRecording(GoVersion Version, IReadOnlyList<ChargeSamp
     /// <summary>The measurement of one (size, pointers), or null.</summary>
     public ChargeSample? Find(long size, bool pointers) => Samples.FirstOrDefault(s => s.Size == size && s.Pointers == pointers);
 
+    /// <summary>The recorded and the modelled bytes per object for one measured (size, pointers).</summary>
+    /// <exception cref="KitInputException">That size was not measured (pointerful sizes are multiples of 8).</exception>
+    public ChargeComparison Compare(long size, bool pointers)
+    {
+        var s = Find(size, pointers)
+            ?? throw KitInputException.For($"{size} B {(pointers ? "pointerful" : "pointer-free")} was not measured in this recording", parameter: "size");
+        var (total, _) = AllocatorModel.MemStatsDelta(s.Size, s.Pointers, s.Objects, Version);
+        return new ChargeComparison(Version.ToString(), size, pointers, SizeClasses.Lookup(size, pointers, Version).Class, s.BytesCharged, (double)total / s.Objects);
+    }
+
     /// <summary>
     /// Every sample whose TotalAlloc or Mallocs differs from <see cref="AllocatorModel.MemStatsDelta"/> for the same
     /// loop in the recording's Go version. Empty when the model matches the real runtime.
