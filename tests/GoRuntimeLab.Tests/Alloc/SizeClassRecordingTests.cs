@@ -94,6 +94,18 @@ public class SizeClassRecordingTests
     }
 
     [Fact]
+    public void Compare_puts_real_and_model_side_by_side()
+    {
+        var r = ChargeRecording.Read(Recording("1.23"));
+        var c = r.Compare(1024, true);
+        Assert.Equal(("go1.23.5", 33, 1152.0, 1152.0, true), (c.Go, c.Class, c.RealBytes, c.ModelBytes, c.Match));
+        var tiny = r.Compare(5, false);
+        Assert.Equal(16.0 * 342 / 1024, tiny.RealBytes);
+        Assert.True(tiny.Match, tiny.ToString());
+        Assert.Equal("size", Assert.Throws<KitInputException>(() => r.Compare(1001, true)).Parameter);
+    }
+
+    [Fact]
     public void Recorded_files_hold_no_absolute_path_of_the_recording_machine()
     {
         var root = Requirement.RepoRoot();
