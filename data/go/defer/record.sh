@@ -1,7 +1,7 @@
 #!/bin/bash
 # Records data/recordings/defer/*.log (see data/README.md, section "defer"). Run from the repository root:
 #   bash data/go/defer/record.sh GO LABEL [bench]
-# GO is the go command (e.g. go, or "env GOTOOLCHAIN=local /opt/go123/usr/lib/go-1.23/bin/go"), LABEL the file
+# GO is the go command (e.g. go, or "env GOTOOLCHAIN=local $GO123/bin/go" for another release), LABEL the file
 # suffix (go1.19.8); "bench" also records the benchmarks (slow: ~2 minutes, keep the machine otherwise idle).
 set -euo pipefail
 go=$1; label=$2
