@@ -77,6 +77,13 @@ public sealed record GoBenchOutput(string Source, IReadOnlyDictionary<string, st
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Source}: {Results.Count} result lines, {Summaries().Count} benchmarks{(Config.TryGetValue("cpu", out var cpu) ? ", cpu " + cpu : "")}");
 
+    // Keeps messages one short line even for a corrupted file (NUL runs, megabyte fields).
+    private static string Clip(string s)
+    {
+        var printable = new string(s.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return printable.Length <= 40 ? printable : printable[..37] + "...";
+    }
+
     private static bool IsBenchmarkName(string word) =>
         word.StartsWith("Benchmark", StringComparison.Ordinal) && (word.Length == 9 || !char.IsLower(word[9]));
 
@@ -92,23 +99,23 @@ public sealed record GoBenchOutput(string Source, IReadOnlyDictionary<string, st
         if (dash > 0 && dash < name.Length - 1 && name[(dash + 1)..].All(char.IsAsciiDigit))
         {
             if (!int.TryParse(name[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out procs) || procs < 1)
-                throw Bad($"bad GOMAXPROCS suffix in \"{name}\"");
+                throw Bad($"bad GOMAXPROCS suffix in \"{Clip(name)}\"");
             name = name[..dash];
         }
 
         if (!long.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
-            throw Bad($"iterations must be a positive integer, got \"{f[1]}\"");
+            throw Bad($"iterations must be a positive integer, got \"{Clip(f[1])}\"");
 
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var k = 2; k < f.Length; k += 2)
         {
             if (!double.TryParse(f[k], NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value)
                 || !double.IsFinite(value))
-                throw Bad($"\"{f[k]}\" is not a number (before unit \"{f[k + 1]}\")");
+                throw Bad($"\"{Clip(f[k])}\" is not a number (before unit \"{Clip(f[k + 1])}\")");
             var unit = f[k + 1];
             if (double.TryParse(unit, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-                throw Bad($"expected a unit after {f[k]}, got the number \"{unit}\"");
-            if (!metrics.TryAdd(unit, value)) throw Bad($"unit \"{unit}\" appears twice");
+                throw Bad($"expected a unit after {Clip(f[k])}, got the number \"{Clip(unit)}\"");
+            if (!metrics.TryAdd(unit, value)) throw Bad($"unit \"{Clip(unit)}\" appears twice");
         }
 
         if (!metrics.TryGetValue("ns/op", out var ns)) throw Bad("no ns/op value");
