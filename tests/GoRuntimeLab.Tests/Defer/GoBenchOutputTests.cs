@@ -42,20 +42,26 @@ public class GoBenchOutputTests
     [Theory]
     [InlineData("go1.19.8")]
     [InlineData("go1.23.5")]
-    public void Measured_costs_order_the_kinds_as_the_runtime_does(string version)
+    public void Costs_and_ratios_follow_from_the_medians_and_allocations_show_where_the_heap_is_used(string version)
     {
+        // The timings were recorded on a loaded shared VM (see data/README.md), so no ordering of kinds is asserted
+        // here; what is deterministic is the arithmetic and the allocation counts.
         var output = GoBenchOutput.Read(Recording(version));
         var costs = DeferBenchmarks.Costs(output);
-        double Cost(string bench) => costs.Single(c => c.Benchmark == "Benchmark" + bench).MedianNs;
-        // Open-coded: a few ns at most; stack and heap defers cost clearly more per defer (runtime calls).
-        Assert.InRange(Cost("OpenCoded"), -2, 3);
-        Assert.True(Cost("TwoStack") > Cost("TwoOpenCoded") + 2, string.Join("; ", costs));
-        Assert.True(Cost("Loop100Defer") > Cost("OpenCoded") + 2, string.Join("; ", costs));
+        var stack = costs.Single(c => c.Kind == DeferKind.StackAllocated);
+        Assert.Equal((output.Summary("TwoStack").MedianNsPerOp - output.Summary("TwoDirect").MedianNsPerOp) / 2, stack.MedianNs, 9);
+        Assert.Equal((output.Summary("TwoStack").MinNsPerOp - output.Summary("TwoDirect").MaxNsPerOp) / 2, stack.LowNs, 9);
         Assert.All(costs, c => Assert.InRange(c.MedianNs, c.LowNs, c.HighNs));
-        // The heap defers come from the per-P pool: no allocation per op in steady state.
-        Assert.Equal(0, output.Summary("Loop100Defer").MedianAllocsPerOp);
         var ratios = DeferBenchmarks.LoopRatios(output);
-        Assert.True(ratios[0].Median > ratios[1].Median, "the inlined body is the cheaper baseline, so its ratio is larger");
+        Assert.Equal(output.Summary("Loop100Defer").MedianNsPerOp / output.Summary("Loop100Inlined").MedianNsPerOp, ratios[0].Median, 9);
+        Assert.All(ratios, r => Assert.InRange(r.Median, r.Low, r.High));
+        // Heap-allocated _defer records come from the per-P pool: no allocation per op in steady state ...
+        Assert.Equal(0, output.Summary("Loop100Defer").MedianAllocsPerOp);
+        // ... while the course's loop allocates once per iteration: the deferred func literal with an argument
+        // becomes a closure capturing the argument, and a heap defer's closure escapes.
+        Assert.Equal(100, output.Summary("CourseLoop100Defer").MedianAllocsPerOp);
+        Assert.Equal(0, output.Summary("CourseLoop100Direct").MedianAllocsPerOp);
+        Assert.All(output.Summaries().Where(s => !s.Name.Contains("CourseLoop100Defer", StringComparison.Ordinal)), s => Assert.Equal(0, s.MedianAllocsPerOp));
     }
 
     [Theory]
