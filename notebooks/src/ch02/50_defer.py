@@ -39,7 +39,7 @@ md("""### 对照真实 Go
 
 code("""var cases = DeferCases.Load("../data/go/defer");
 var recorded = DeferDebugOutput.Read("../data/recordings/defer/d-defer-default-go1.23.5.log");
-DeferCases.Compare(cases, recorded, "default", GoVersion.Go1_23).Select(r => r.ToString())""")
+Console.WriteLine(string.Join("\n", DeferCases.Compare(cases, recorded, "default", GoVersion.Go1_23)));""")
 
 md("""### 实测开销
 
@@ -51,7 +51,7 @@ DeferCharts.CostPerKind([("go1.19.8", DeferBenchmarks.Costs(bench19)), ("go1.23.
 
 md("""> **常见误区：“循环中的 defer 比移到循环外慢 37 倍”**
 >
-> 课程原文说 `for` 循环里的 `defer func(x int) { _ = x }(i)` “实测比移入循环外慢 37×”，但没有说和什么比。倍数完全取决于基线：和内联后几乎为零的循环体（`counter++`）比，倍数很大；和一次真正的（未内联的）函数调用比，只有十几倍。下图按基线分别给出实测倍数，虚线是课程声称的 37×。更有用的是绝对开销：open-coded ≈ 0，stack-allocated 与 heap-allocated 每个 defer 各需若干到几十纳秒（见上图）。""")
+> 课程原文说 `for` 循环里的 `defer func(x int) { _ = x }(i)` “实测比移入循环外慢 37×”，但没有说和什么比。倍数完全取决于基线：和内联后几乎为零的循环体（`counter++`）比，倍数很大；和一次真正的（未内联的）函数调用比，倍数要小得多。下图按基线分别给出实测倍数，虚线是课程声称的 37×。更有用的是绝对开销：open-coded ≈ 0，stack-allocated 与 heap-allocated 每个 defer 各需若干到几十纳秒（见上图）。""")
 
 code("""DeferCharts.LoopRatios([("go1.19.8", DeferBenchmarks.LoopRatios(bench19)), ("go1.23.5", DeferBenchmarks.LoopRatios(bench23))])""")
 
