@@ -39,7 +39,7 @@ md("""### 对照真实 Go
 
 code("""var cases = DeferCases.Load("../data/go/defer");
 var recorded = DeferDebugOutput.Read("../data/recordings/defer/d-defer-default-go1.23.5.log");
-Console.WriteLine(string.Join("\n", DeferCases.Compare(cases, recorded, "default", GoVersion.Go1_23)));""")
+Console.WriteLine(string.Join("\\n", DeferCases.Compare(cases, recorded, "default", GoVersion.Go1_23)));""")
 
 md("""### 实测开销
 
