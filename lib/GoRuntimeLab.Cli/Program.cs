@@ -9,6 +9,7 @@ root.Subcommands.Add(KernelCommand.Build());
 root.Subcommands.Add(GoRuntimeLab.Cli.Commands.Gc.GcCommand.Build());
 root.Subcommands.Add(EscapeCommand.Build());
 root.Subcommands.Add(AllocCommand.Build());
+root.Subcommands.Add(DeferCommand.Build());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
