@@ -8,6 +8,9 @@ namespace GoRuntimeLab.Trace;
 /// <summary>Validates a Chrome Trace Event JSON document.</summary>
 public static class ChromeTraceValidator
 {
+    // Timestamps are microseconds as doubles: ts + dur of adjacent slices can differ by rounding; half a nanosecond is "equal".
+    private const double Epsilon = 0.0005;
+
     private static readonly HashSet<string> KnownPhases = ["X", "B", "E", "C", "i", "I", "s", "t", "f", "M", "b", "e", "n"];
 
     /// <summary>
@@ -70,8 +73,8 @@ public static class ChromeTraceValidator
                 var open = new Stack<(double Start, double End, int Index)>();
                 foreach (var s in list)
                 {
-                    while (open.Count > 0 && open.Peek().End <= s.Start) open.Pop();
-                    if (open.Count > 0 && s.End > open.Peek().End)
+                    while (open.Count > 0 && open.Peek().End <= s.Start + Epsilon) open.Pop();
+                    if (open.Count > 0 && s.End > open.Peek().End + Epsilon)
                         problems.Add(string.Create(CultureInfo.InvariantCulture,
                             $"pid {pid} tid {tid}: slice (event {s.Index}, {s.Start}–{s.End} µs) overlaps slice (event {open.Peek().Index}, {open.Peek().Start}–{open.Peek().End} µs) without nesting"));
                     open.Push(s);

@@ -23,7 +23,7 @@ internal sealed partial class Simulator
     private readonly Queue<SimG> _globq = new();
     private readonly Stack<SimP> _pidle = new();
     private readonly Stack<SimM> _midle = new();
-    private readonly RandomOrder _stealOrder;
+    private readonly StealOrder _stealOrder;
     private readonly CheapRand _seedSource;
     private readonly Dictionary<string, SimChan> _chans = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimWaitGroup> _wgs = new(StringComparer.Ordinal);
@@ -52,7 +52,7 @@ internal sealed partial class Simulator
         _v121 = config.Version.AtLeast(GoVersion.Go1_21);
         _record = config.RecordTimeline;
         _seedSource = new CheapRand(config.Seed);
-        _stealOrder = new RandomOrder((uint)config.Procs);
+        _stealOrder = new StealOrder((uint)config.Procs);
         _allp = new SimP[config.Procs];
         for (var i = 0; i < _allp.Length; i++) _allp[i] = new SimP(i);
         var id = 0;
