@@ -86,6 +86,7 @@ internal static class SchedCommand
 
     private static SchedConfig BuildConfig(int procs, string go, string seed, string async, int schedtraceMs, bool detail, string duration)
     {
+        if (procs is < 1 or > 256) throw KitInputException.For($"GOMAXPROCS must be between 1 and 256 (got {procs})", parameter: "--procs");
         var c = SchedConfig.Default.WithProcs(procs);
         if (!GoVersion.TryParse(go, out var v)) throw KitInputException.For($"\"{go}\" is not a Go version (e.g. 1.23)", parameter: "--go");
         try
@@ -109,7 +110,6 @@ internal static class SchedCommand
         if (detail && schedtraceMs == 0) throw KitInputException.For("needs --schedtrace MS (Go prints scheddetail only with schedtrace)", parameter: "--scheddetail");
         c = c.WithSchedTrace(schedtraceMs * 1_000_000L, detail);
         if (!GoDuration.TryParse(duration, out var d) || d <= 0) throw KitInputException.For($"\"{duration}\" is not a positive Go duration (e.g. 2s)", parameter: "--duration");
-        if (procs is < 1 or > 256) throw KitInputException.For($"GOMAXPROCS must be between 1 and 256 (got {procs})", parameter: "--procs");
         return c.WithMaxTime(d);
     }
 

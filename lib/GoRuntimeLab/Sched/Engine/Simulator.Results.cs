@@ -15,9 +15,12 @@ internal sealed partial class Simulator
     private long _preemptCoop;
     private long _spinningTime;
     private long _contextSwitches;
+    private int _inSyscall;
 
     private void SetGStatus(SimG g, GStatus status, string? waitReason = null)
     {
+        if (g.Status == GStatus.Syscall) _inSyscall--;
+        if (status == GStatus.Syscall) _inSyscall++;
         var span = _now - g.StateSince;
         if (g.Status == GStatus.Running) g.RunningTime += span;
         else if (g.Status == GStatus.Runnable) g.RunnableTime += span;

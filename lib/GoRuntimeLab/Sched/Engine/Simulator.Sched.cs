@@ -332,11 +332,17 @@ internal sealed partial class Simulator
     private void StopM(SimM m)
     {
         // The last M to park with timers or network waiters pending blocks in netpoll instead of a plain futex.
-        if (!_pollerBlocked && (_netPending > 0 || _allp.Any(x => x.Timers.Count > 0))) _pollerBlocked = true;
+        if (!_pollerBlocked && (_netPending > 0 || AnyTimers())) _pollerBlocked = true;
         m.Blocked = true;
         m.Curg = null;
         _midle.Push(m);
         CheckDead();
+    }
+
+    private bool AnyTimers()
+    {
+        foreach (var p in _allp) if (p.Timers.Count > 0) return true;
+        return false;
     }
 
     private void Acquire(SimM m, SimP p)
@@ -389,7 +395,7 @@ internal sealed partial class Simulator
         }
 
         // The last running P, and nobody is blocked in netpoll: someone must keep polling.
-        if (_pidle.Count == _c.Procs - 1 && !_pollerBlocked && (_netPending > 0 || _allp.Any(x => x.Timers.Count > 0)))
+        if (_pidle.Count == _c.Procs - 1 && !_pollerBlocked && (_netPending > 0 || AnyTimers()))
         {
             StartM(p, false);
             return;
@@ -595,7 +601,7 @@ internal sealed partial class Simulator
         foreach (var p in _allp) if (p.Status is PStatus.Running or PStatus.Syscall) return;
         if (_pendingMStarts > 0 || _netPending > 0 || _globq.Count > 0) return;
         foreach (var p in _allp) if (p.Timers.Count > 0 || !p.RunqEmpty) return;
-        if (_allg.Any(g => g.Status == GStatus.Syscall)) return;
+        if (_inSyscall > 0) return;
         _exit = SchedExit.Deadlock;
         var sb = new System.Text.StringBuilder("fatal error: all goroutines are asleep - deadlock!\n");
         foreach (var g in _allg.Where(g => g.Status == GStatus.Waiting)) sb.Append('\n').Append(Traceback(g, g.WaitReason));
