@@ -10,6 +10,7 @@ root.Subcommands.Add(GoRuntimeLab.Cli.Commands.Gc.GcCommand.Build());
 root.Subcommands.Add(EscapeCommand.Build());
 root.Subcommands.Add(AllocCommand.Build());
 root.Subcommands.Add(DeferCommand.Build());
+root.Subcommands.Add(SchedCommand.Build());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
