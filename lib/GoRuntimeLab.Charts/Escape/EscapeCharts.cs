@@ -29,7 +29,7 @@ public static class EscapeCharts
             ColorScale: StyleParam.Colorscale.NewCustom([new(0.0, Color.fromString("#f7f7f7")), new(0.01, Color.fromString("#fdd0a2")), new(1.0, Color.fromString("#d94801"))]),
             ReverseYAxis: true);
         // Plotly.NET.CSharp types heatmap text as one value per trace; plotly.js takes a 2-D array, set on the trace directly.
-        chart = GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
+        chart = GenericChart.mapTrace(FuncConvert.FromFunc<Plotly.NET.Trace, Plotly.NET.Trace>(trace =>
         {
             trace.SetProperty("text", text);
             trace.SetProperty("hovertemplate", "%{y} · %{x}: %{z}<br>%{text}<extra></extra>");
