@@ -8,6 +8,10 @@ root.Subcommands.Add(BookCommand.Build());
 root.Subcommands.Add(KernelCommand.Build());
 root.Subcommands.Add(GctraceCommand.Build());
 root.Subcommands.Add(GoRuntimeLab.Cli.Commands.Gc.GcCommand.Build());
+root.Subcommands.Add(EscapeCommand.Build());
+root.Subcommands.Add(AllocCommand.Build());
+root.Subcommands.Add(DeferCommand.Build());
+root.Subcommands.Add(SchedCommand.Build());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -75,7 +75,7 @@ public static class PacerCharts
     // Binds a trace to the second y axis (Plotly.NET.CSharp has no parameter for it).
     private static GenericChart OnRightAxis(GenericChart chart) =>
         GenericChart.mapTrace(
-            FuncConvert.FromFunc<Trace, Trace>(t => t is Trace2D t2
+            FuncConvert.FromFunc<Plotly.NET.Trace, Plotly.NET.Trace>(t => t is Trace2D t2
                 ? Trace2DStyle.SetAxisAnchor(FSharpOption<StyleParam.LinearAxisId>.None, FSharpOption<StyleParam.LinearAxisId>.Some(StyleParam.LinearAxisId.NewY(2))).Invoke(t2)
                 : t),
             chart);

@@ -11,7 +11,7 @@ namespace GoRuntimeLab.Charts.Gc;
 /// <remarks>
 /// Built as Plotly "update" slider steps rather than animation frames: the kit's formatter draws a chart with
 /// <c>Plotly.newPlot(id, data, layout)</c>, which drops <c>frames</c>, while sliders live in the layout and survive.
-/// The trace and the slider are set through Plotly.NET's DynamicObj level (<see cref="Trace"/>, <see cref="Layout"/>)
+/// The trace and the slider are set through Plotly.NET's DynamicObj level (<see cref="Plotly.NET.Trace"/>, <see cref="Layout"/>)
 /// because Plotly.NET.CSharp has no per-point marker symbols or outline colours and its SliderStep arguments put
 /// every non-"visible" key into the layout half (no restyle of x/y/marker per step).
 /// </remarks>
@@ -50,7 +50,7 @@ public static class TriColorCharts
             },
         }).ToList();
 
-        var trace = new Trace("scatter");
+        var trace = new Plotly.NET.Trace("scatter");
         trace.SetProperty("mode", "markers+text");
         trace.SetProperty("textposition", "middle center");
         trace.SetProperty("hoverinfo", "text");

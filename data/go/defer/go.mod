@@ -1,0 +1,3 @@
+module golab/defer
+
+go 1.19

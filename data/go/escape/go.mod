@@ -1,0 +1,3 @@
+module golab/escape
+
+go 1.19

@@ -1,0 +1,3 @@
+module golab/sizeclass
+
+go 1.19

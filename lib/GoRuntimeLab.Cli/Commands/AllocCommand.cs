@@ -1,0 +1,214 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using GoRuntimeLab.Alloc;
+
+namespace GoRuntimeLab.Cli.Commands;
+
+/// <summary>
+/// <c>golab alloc class SIZE [--pointers] [--go V] [--json]</c>, <c>golab alloc classes [--go V] [--json]</c> and
+/// <c>golab alloc simulate …</c>: the size classes and the allocator model (runtime/sizeclasses.go, malloc.go).
+/// </summary>
+internal static class AllocCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+    public static Command Build()
+    {
+        var command = new Command("alloc", "Go's heap allocator: size classes (runtime/sizeclasses.go), where an object goes (mallocgc), and an mcache/mcentral/mheap simulation.");
+        command.Subcommands.Add(BuildClass());
+        command.Subcommands.Add(BuildClasses());
+        command.Subcommands.Add(BuildSimulate());
+        return command;
+    }
+
+    private static Option<string> GoOption() => new("--go")
+    {
+        Description = "Go version whose rules apply (1.19…1.23; 1.22+ adds the 8-byte malloc header to pointerful objects over 512 B).",
+        HelpName = "V",
+        DefaultValueFactory = _ => "1.23",
+    };
+
+    private static Option<bool> JsonOption() => new("--json") { Description = "Print exactly one JSON document (camelCase, bytes as integers) instead of the table." };
+
+    private static GoVersion ParseGo(string? text)
+    {
+        if (!GoVersion.TryParse(text, out var v))
+            throw KitInputException.For($"\"{text}\" is not a Go version (expected e.g. 1.19 or 1.23)", parameter: "--go");
+        return SizeClasses.Supports(v)
+            ? v
+            : throw KitInputException.For($"the allocator is modelled for Go 1.19…1.{GoVersion.Latest.Minor}, got {v}", parameter: "--go");
+    }
+
+    private static Command BuildClass()
+    {
+        var size = new Argument<long>("SIZE") { Description = "Requested bytes (≥ 0), e.g. the size of a struct or of make([]T, n)." };
+        var pointers = new Option<bool>("--pointers") { Description = "The type contains pointers (scan span class; 1.22+ header rule)." };
+        var go = GoOption();
+        var json = JsonOption();
+        var command = new Command("class", "Where one heap allocation of SIZE bytes goes: tiny block, size class (rounded size, span, objects, tail waste) or large span.")
+        {
+            size, pointers, go, json,
+        };
+        command.SetAction(parse =>
+        {
+            var a = SizeClasses.Lookup(parse.GetValue(size), parse.GetValue(pointers), ParseGo(parse.GetValue(go)));
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    @class = a.Class,
+                    size = a.Size,
+                    spanBytes = a.SpanBytes,
+                    objects = a.Objects,
+                    tailWaste = a.TailWaste,
+                    tiny = a.Tiny,
+                    large = a.Large,
+                    requestedSize = a.RequestedSize,
+                    pointers = a.Pointers,
+                    go = a.Version.ToString(),
+                    path = a.Path.ToString().ToLowerInvariant(),
+                    headerBytes = a.HeaderBytes,
+                    spanClass = a.SpanClass,
+                    pages = a.Pages,
+                    tinyAlign = a.TinyAlign,
+                    tinyPerBlock = a.TinyPerBlock,
+                    bytesPerObject = a.BytesPerObject,
+                    waste = a.Waste,
+                }, Json));
+                return ExitCodes.Ok;
+            }
+            var inv = CultureInfo.InvariantCulture;
+            var rows = new List<(string, string)>
+            {
+                ("request", string.Create(inv, $"{a.RequestedSize} B, {(a.Pointers ? "pointerful (scan)" : "pointer-free (noscan)")}, {a.Version}")),
+                ("path", a.Path switch
+                {
+                    AllocPath.ZeroBase => "zero-size: &zerobase, nothing allocated",
+                    AllocPath.Tiny => "tiny allocator (16-byte blocks, class 2)",
+                    AllocPath.Large => "large object: own span (mcache.allocLarge)",
+                    _ => "small size class (mcache span)",
+                }),
+                ("class", a.Class.ToString(inv)),
+                ("size", string.Create(inv, $"{a.Size} B{(a.HeaderBytes > 0 ? $" (incl. {a.HeaderBytes} B malloc header)" : "")}")),
+                ("span class", string.Create(inv, $"{a.SpanClass} (class<<1|noscan)")),
+                ("span", string.Create(inv, $"{a.SpanBytes} B = {a.Pages} page(s), {a.Objects} {(a.Tiny ? "blocks" : "objects")}, tail waste {a.TailWaste} B")),
+            };
+            if (a.Tiny) rows.Add(("tiny packing", string.Create(inv, $"align {a.TinyAlign}, {a.TinyPerBlock} per block")));
+            rows.Add(("charged", string.Create(inv, $"{a.BytesPerObject:0.##} B per object, waste {a.Waste:0.##} B ({a.WastePercent:0.#}%)")));
+            Console.Out.Write(Table(rows));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command BuildClasses()
+    {
+        var go = GoOption();
+        var json = JsonOption();
+        var command = new Command("classes", "The whole size-class table, as the comment atop runtime/sizeclasses.go prints it (identical in Go 1.19…1.23).")
+        {
+            go, json,
+        };
+        command.SetAction(parse =>
+        {
+            var v = ParseGo(parse.GetValue(go));
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    go = v.ToString(),
+                    pageSize = SizeClasses.PageSize,
+                    maxSmallSize = SizeClasses.MaxSmallSize,
+                    tinySize = SizeClasses.TinySize,
+                    mallocHeader = v.AtLeast(GoVersion.Go1_22),
+                    classes = SizeClasses.Rows.Select(r => new
+                    {
+                        @class = r.Class, size = r.Size, spanBytes = r.SpanBytes, objects = r.Objects,
+                        tailWaste = r.TailWaste, maxWastePercent = Math.Round(r.MaxWastePercent, 2), minAlign = r.MinAlign,
+                    }),
+                }, Json));
+                return ExitCodes.Ok;
+            }
+            Console.Out.WriteLine($"# size classes, {v} (runtime/sizeclasses.go; 8 KiB pages; class 0 = large objects)");
+            Console.Out.Write(SizeClasses.FormatTable());
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command BuildSimulate()
+    {
+        var workload = new Option<string>("--workload") { Description = "realistic (a seeded server-like mix) or constant (--size, --count).", DefaultValueFactory = _ => "realistic" };
+        var count = new Option<int>("--count") { Description = "Allocations in the stream.", DefaultValueFactory = _ => 100_000 };
+        var size = new Option<long>("--size") { Description = "Object size for --workload constant.", DefaultValueFactory = _ => 64 };
+        var pointers = new Option<bool>("--pointers") { Description = "Pointerful objects for --workload constant." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the realistic mix.", DefaultValueFactory = _ => 1 };
+        var procs = new Option<int>("--procs") { Description = "GOMAXPROCS: Ps, each with its own mcache.", DefaultValueFactory = _ => 1 };
+        var gogc = new Option<int>("--gogc") { Description = "GOGC (−1 = GC off).", DefaultValueFactory = _ => 100 };
+        var go = GoOption();
+        var json = JsonOption();
+        var command = new Command("simulate", "Run the mcache/mcentral/mheap model on an allocation stream: refills, spans, GC cycles, waste.")
+        {
+            workload, count, size, pointers, seed, procs, gogc, go, json,
+        };
+        command.SetAction(parse =>
+        {
+            var version = ParseGo(parse.GetValue(go));
+            var config = AsOption(() => AllocatorConfig.Default.WithVersion(version).WithProcs(parse.GetValue(procs)).WithGogc(parse.GetValue(gogc)));
+            var stream = parse.GetValue(workload) switch
+            {
+                "realistic" => AsOption(() => AllocationStream.RealisticMix(parse.GetValue(seed), parse.GetValue(count))),
+                "constant" => AsOption(() => AllocationStream.Constant(parse.GetValue(size), parse.GetValue(count), parse.GetValue(pointers))),
+                var other => throw KitInputException.For($"must be realistic or constant, got \"{other}\"", parameter: "--workload"),
+            };
+            var r = AllocatorModel.Run(stream, config);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    stream = r.StreamName, go = config.Version.ToString(), procs = config.Procs, gogc = config.Gogc,
+                    r.Mallocs, r.TinyAllocs, r.TinyBlocks, r.SmallAllocs, r.LargeAllocs, r.TotalAllocBytes, r.RequestedBytes,
+                    r.Frees, r.Refills, r.SpansGrown, r.SpansFreed, r.Gcs, r.HeapInUseBytes, r.PeakHeapInUseBytes, r.HeapMappedBytes,
+                    r.ObjectBytes, r.ObjectRequestedBytes, r.FreeSlotBytes, r.TailWasteBytes, r.AllocsPerRefill,
+                    classes = r.Classes.Select(c => new { c.SpanClass, c.SizeClass, c.Noscan, c.ElemSize, c.Allocs, c.Refills, c.Grows, c.SpansAtEnd, c.PeakSpans }),
+                }, Json));
+                return ExitCodes.Ok;
+            }
+            Console.Out.WriteLine(r.ToString());
+            Console.Out.WriteLine();
+            var inv = CultureInfo.InvariantCulture;
+            var sb = new StringBuilder();
+            sb.Append(inv, $"{"spanclass",9} {"class",5} {"bytes",7} {"kind",6} {"allocs",9} {"refills",8} {"allocs/refill",13} {"grown",6} {"peak spans",10}").Append('\n');
+            foreach (var c in r.Classes.OrderByDescending(c => c.Allocs).Take(15))
+                sb.Append(inv, $"{c.SpanClass,9} {c.SizeClass,5} {(c.SizeClass == 0 ? "large" : c.ElemSize.ToString(inv)),7} {(c.Noscan ? "noscan" : "scan"),6} {c.Allocs,9} {c.Refills,8} {c.AllocsPerRefill,13:0.0} {c.Grows,6} {c.PeakSpans,10}").Append('\n');
+            Console.Out.Write(sb.ToString());
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    // The model names its parameters ("procs"); on the command line they are options ("--procs").
+    private static T AsOption<T>(Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (KitInputException e) when (e.Parameter is { } p && !p.StartsWith('-'))
+        {
+            var what = e.Message.StartsWith(p + ": ", StringComparison.Ordinal) ? e.Message[(p.Length + 2)..] : e.Message;
+            throw KitInputException.For(what, parameter: "--" + p);
+        }
+    }
+
+    private static string Table(IEnumerable<(string Key, string Value)> rows)
+    {
+        var list = rows.ToList();
+        var width = list.Max(r => r.Key.Length);
+        var sb = new StringBuilder();
+        foreach (var (k, v) in list) sb.Append(k.PadRight(width)).Append("  ").Append(v).Append('\n');
+        return sb.ToString();
+    }
+}

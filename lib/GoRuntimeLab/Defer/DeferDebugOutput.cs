@@ -1,0 +1,57 @@
+// Mirrors: output of `go build -gcflags=-d=defer` (cmd/compile ssagen/ssa.go, state.stmt ODEFER; cmd/go prints "# pkg" headers), Go 1.19–1.23.
+// Simplified: any other compiler message is an error here, since the recordings hold only -d=defer lines.
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace GoRuntimeLab.Defer;
+
+/// <summary>Reads the compiler's <c>-d=defer</c> diagnostics.</summary>
+public static partial class DeferDebugOutput
+{
+    [GeneratedRegex(@"^(?<file>[^\s:][^:]*):(?<line>[0-9]+):(?<col>[0-9]+): (?<kind>open-coded|stack-allocated|heap-allocated) defer$", RegexOptions.CultureInvariant)]
+    private static partial Regex LinePattern();
+
+    /// <summary>Parses the text; blank lines are skipped, "# pkg" lines set the package of the lines below.</summary>
+    /// <param name="text">The compiler's stderr.</param>
+    /// <param name="source">Names the text in errors (a file path, or "live go build").</param>
+    /// <exception cref="KitInputException">A line is neither; the message gives source and 1-based line.</exception>
+    public static IReadOnlyList<DeferDebugLine> Parse(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        var result = new List<DeferDebugLine>();
+        var package = "";
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Trim().Length == 0) continue;
+            if (line.StartsWith("# ", StringComparison.Ordinal))
+            {
+                package = line[2..].Trim();
+                continue;
+            }
+
+            var m = LinePattern().Match(line);
+            if (!m.Success)
+                throw KitInputException.For($"not a -d=defer line (expected \"file:line:col: open-coded|stack-allocated|heap-allocated defer\"): \"{Clip(line)}\"", file: source, line: i + 1);
+            if (!int.TryParse(m.Groups["line"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var ln) || ln < 1
+                || !int.TryParse(m.Groups["col"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var col) || col < 1)
+                throw KitInputException.For($"line and column must be positive numbers: \"{Clip(line)}\"", file: source, line: i + 1);
+            result.Add(new DeferDebugLine(package, m.Groups["file"].Value, ln, col, DeferClassifier.ParseKind(m.Groups["kind"].Value), i + 1));
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads and parses a recorded file.</summary>
+    /// <exception cref="KitInputException">Missing or malformed.</exception>
+    public static IReadOnlyList<DeferDebugLine> Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path)) throw KitInputException.For("file not found", parameter: "path", file: path);
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    private static string Clip(string s) => s.Length <= 80 ? s : s[..77] + "...";
+}

@@ -1,0 +1,397 @@
+// Mirrors: what a running G does between scheduler calls: its statements, the stack-check preemption point at calls (newstack →
+// gopreempt_m), goexit0, gopanic's "panic: … goroutine N [running]" report, sync.WaitGroup/Mutex slow paths (proc.go, stack.go,
+// panic.go, sync/*.go), Go 1.13–1.23.
+// Simplified: every statement except a tight loop, a counter update or a print counts as a function call (a preemption point).
+using System.Text;
+using GoRuntimeLab.Sched.Steps;
+using static System.FormattableString;
+
+namespace GoRuntimeLab.Sched.Engine;
+
+internal sealed partial class Simulator
+{
+    private void Continue(SimP p, SimG g)
+    {
+        if (g.StepRemaining > 0)
+        {
+            var elapsed = _now - g.SliceStart;
+            if (elapsed > 0)
+            {
+                g.StepRemaining = Math.Max(0, g.StepRemaining - elapsed);
+                g.SliceStart = _now;
+            }
+
+            if (g.StepRemaining > 0)
+            {
+                // Woken at a call boundary inside call-heavy code: the stack check sees stackPreempt.
+                if (g.Preempt && g.ComputeCalls)
+                {
+                    Preempt(p, g, async: false);
+                    return;
+                }
+
+                p.Epoch++;
+                Post(EventKind.PRun, p.Id, p.Epoch, _now + g.StepRemaining);
+                return;
+            }
+        }
+
+        if (g.Resume != Resume.None && !HandleResume(p, g)) return;
+        RunSteps(p, g);
+    }
+
+    private void RunSteps(SimP p, SimG g)
+    {
+        var guard = 0;
+        while (_exit is null)
+        {
+            if (g.StepRemaining > 0)
+            {
+                g.SliceStart = _now;
+                p.Epoch++;
+                Post(EventKind.PRun, p.Id, p.Epoch, _now + g.StepRemaining);
+                return;
+            }
+
+            var s = g.Current();
+            if (s is null)
+            {
+                GoExit(p, g);
+                return;
+            }
+
+            if (g.Preempt && s is not (CountStep or PrintStep or RepeatStep))
+            {
+                Preempt(p, g, async: false);
+                return;
+            }
+
+            if (++guard > 100_000)
+            {
+                // A loop of zero-time statements: let one call interval pass so simulated time advances.
+                g.StepRemaining = _k.CallInterval;
+                g.ComputeCalls = true;
+                continue;
+            }
+
+            switch (s)
+            {
+                case ComputeStep c:
+                    g.Advance();
+                    g.StepRemaining = c.Nanoseconds;
+                    g.ComputeCalls = c.HasCalls;
+                    break;
+                case CountStep c:
+                    g.Advance();
+                    Count(c.Counter, c.Amount);
+                    break;
+                case PrintStep pr:
+                    g.Advance();
+                    _stdout.Add(new OutputLine(_now, g.Id, pr.Text));
+                    break;
+                case RepeatStep r:
+                    if (r.Count == 0 || r.Body.Count == 0) g.Advance();
+                    else g.Push(r.Body, r.Count, r);
+                    break;
+                case ReturnStep:
+                    GoExit(p, g);
+                    return;
+                case SleepStep sl:
+                    g.Advance();
+                    if (sl.Nanoseconds <= 0) break; // timeSleep(0) returns at once
+                    AddTimer(p, g, _now + sl.Nanoseconds);
+                    Park(p, g, "sleep");
+                    return;
+                case SyscallStep sc:
+                    g.Advance();
+                    EnterSyscall(p, g, sc.Nanoseconds, sc.Blocking);
+                    return;
+                case NetWaitStep nw:
+                    g.Advance();
+                    _netPending++;
+                    Post(EventKind.NetReady, g.Id, 0, _now + nw.Nanoseconds);
+                    Park(p, g, "IO wait");
+                    return;
+                case SendStep se:
+                    g.Advance();
+                    if (!ChanSend(p, g, se.Channel, se.Value)) return;
+                    g.StepRemaining = _k.ChannelOp;
+                    break;
+                case RecvStep re:
+                    g.Advance();
+                    if (!ChanRecv(p, g, re.Channel, re.Tally)) return;
+                    g.StepRemaining = _k.ChannelOp;
+                    break;
+                case RangeStep rg:
+                    if (!RangeRecv(p, g, rg)) return;
+                    g.StepRemaining = _k.ChannelOp;
+                    break;
+                case CloseStep cl:
+                    g.Advance();
+                    if (!CloseChan(p, g, cl.Channel)) return;
+                    g.StepRemaining = _k.ChannelOp;
+                    break;
+                case SelectStep sel:
+                    if (!SelectGo(p, g, sel)) return;
+                    g.StepRemaining = _k.ChannelOp;
+                    break;
+                case SpawnStep sp:
+                    g.Advance();
+                    NewProc(p, g, sp);
+                    g.StepRemaining = _k.GoStatement;
+                    break;
+                case WaitGroupAddStep wa:
+                    g.Advance();
+                    if (!WaitGroupAdd(p, g, wa)) return;
+                    break;
+                case WaitGroupWaitStep ww:
+                {
+                    g.Advance();
+                    var wg = WaitGroup(ww.WaitGroup);
+                    if (wg.Counter == 0) break;
+                    wg.Waiters.Add(g);
+                    Park(p, g, "semacquire");
+                    return;
+                }
+                case MutexStep { Lock: true } ml:
+                    if (!MutexLock(p, g, ml.Mutex, retry: false)) return;
+                    break;
+                case MutexStep mu:
+                    g.Advance();
+                    if (!MutexUnlock(p, g, mu.Mutex)) return;
+                    break;
+                case GoschedStep:
+                    g.Advance();
+                    Event(SchedEventKind.Gosched, p.Id, g.Id, -1, 0, "");
+                    GoschedImpl(p, g);
+                    return;
+                default:
+                    throw new SchedInvariantException($"unknown step {s.GetType().Name}");
+            }
+        }
+    }
+
+    // newproc: the new G goes to runnext of the creating P (kicking the old runnext to the ring), then wakep.
+    private void NewProc(SimP p, SimG g, SpawnStep sp)
+    {
+        var newg = NewG(sp.Name, g, sp.Describe(), sp.Body);
+        RunqPut(p, newg, next: true);
+        Wakep();
+    }
+
+    private void Preempt(SimP p, SimG g, bool async)
+    {
+        if (async) _preemptAsync++;
+        else _preemptCoop++;
+        Event(async ? SchedEventKind.PreemptAsync : SchedEventKind.PreemptCooperative, p.Id, g.Id, -1, 0, "");
+        g.Preempt = false;
+        p.Epoch++;
+        GoschedImpl(p, g);
+    }
+
+    // asyncPreempt: the signal found the G still running user code at an async safe point.
+    private void Signal(SimG g, int gen)
+    {
+        if (_exit is not null || g.Status != GStatus.Running || g.RunGen != gen || !g.Preempt) return;
+        var p = g.P!;
+        if (g.StepRemaining <= 0 || g.SliceStart > _now) return; // in the runtime or still switching: not an async safe point
+        g.StepRemaining = Math.Max(0, g.StepRemaining - (_now - g.SliceStart));
+        g.SliceStart = _now;
+        Preempt(p, g, async: true);
+    }
+
+    private void GoExit(SimP p, SimG g)
+    {
+        SetGStatus(g, GStatus.Dead);
+        g.WaitReason = "";
+        g.FinishedAt = _now;
+        g.Depth = 0;
+        Drop(p, g);
+        // gfput: keep up to 64 dead Gs per P, then move half to the global free list.
+        if (++p.GFree >= 64) p.GFree = 32;
+        if (g.IsMain)
+        {
+            _exit = SchedExit.MainReturned;
+            return;
+        }
+
+        Schedule(p);
+    }
+
+    private void Panic(SimG g, string message)
+    {
+        _exit = SchedExit.Panic;
+        _fatal = $"panic: {message}\n\n{Traceback(g, "running")}exit status 2\n";
+    }
+
+    private void Fatal(SimG g, string message)
+    {
+        _exit = SchedExit.FatalError;
+        _fatal = $"fatal error: {message}\n\n{Traceback(g, "running")}exit status 2\n";
+    }
+
+    /// <summary>"goroutine N [reason]:" followed by the step stack, innermost first, and where the G was created.</summary>
+    private static string Traceback(SimG g, string state)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Invariant($"goroutine {g.Id} [{state}]:\n"));
+        sb.Append(g.IsMain ? "main.main()\n" : $"main.{g.Name}()\n");
+        for (var d = g.Depth - 1; d >= 0; d--)
+        {
+            var f = g.Frames[d];
+            var idx = Math.Max(0, Math.Min(f.Index, f.Steps.Count) - (d == g.Depth - 1 ? 0 : 0));
+            var current = idx < f.Steps.Count ? f.Steps[idx] : null;
+            if (d == g.Depth - 1)
+            {
+                // The statement that failed or blocked was already stepped past: show the previous one.
+                var at = Math.Max(0, f.Index - 1);
+                if (g.Status == GStatus.Waiting && g.Resume == Resume.LockRetry) at = f.Index;
+                if (at < f.Steps.Count) sb.Append(Invariant($"\tstep {at}: {f.Steps[at].Describe()}\n"));
+            }
+            else if (current is not null)
+            {
+                sb.Append(Invariant($"\tstep {idx}: {current.Describe()}"));
+                var inner = g.Frames[d + 1];
+                if (inner.Owner is RepeatStep) sb.Append(Invariant($" (iteration {inner.Iteration})"));
+                sb.Append('\n');
+            }
+        }
+
+        if (g.Creator is { } c) sb.Append(Invariant($"created by {(c.IsMain ? "main.main" : "main." + c.Name)} in goroutine {c.Id}\n"));
+        return sb.ToString();
+    }
+
+    // ---- sync ----
+
+    private SimWaitGroup WaitGroup(string name)
+    {
+        if (!_wgs.TryGetValue(name, out var wg)) _wgs[name] = wg = new SimWaitGroup();
+        return wg;
+    }
+
+    private SimMutex Mutex(string name)
+    {
+        if (!_mutexes.TryGetValue(name, out var mu)) _mutexes[name] = mu = new SimMutex();
+        return mu;
+    }
+
+    private bool WaitGroupAdd(SimP p, SimG g, WaitGroupAddStep step)
+    {
+        var wg = WaitGroup(step.WaitGroup);
+        wg.Counter += step.Delta;
+        if (wg.Counter < 0)
+        {
+            Panic(g, "sync: negative WaitGroup counter");
+            return false;
+        }
+
+        if (wg.Counter == 0 && wg.Waiters.Count > 0)
+        {
+            // Add: one runtime_Semrelease per waiter; the semaphore queue is FIFO, each goready takes runnext.
+            var waiters = wg.Waiters.ToArray();
+            wg.Waiters.Clear();
+            foreach (var w in waiters) Ready(w, p);
+        }
+
+        return true;
+    }
+
+    private string MutexWaitReason => _c.Version.AtLeast(new GoVersion(1, 20)) ? "sync.Mutex.Lock" : "semacquire";
+
+    private bool MutexLock(SimP p, SimG g, string name, bool retry)
+    {
+        var mu = Mutex(name);
+        if (!mu.Locked)
+        {
+            mu.Locked = true;
+            g.Advance();
+            // lockSlow: leave starvation mode when we were the last waiter or did not wait long.
+            if (mu.Starving && (mu.Waiters.Count == 0 || _now - g.WaitSince < 1_000_000)) mu.Starving = false;
+            return true;
+        }
+
+        if (!retry) g.WaitSince = _now;
+        // A woken waiter that lost the race queues at the front (semacquire lifo) and may switch the mutex to starvation.
+        if (retry)
+        {
+            mu.Waiters.AddFirst(g);
+            if (_now - g.WaitSince > 1_000_000) mu.Starving = true;
+        }
+        else
+        {
+            mu.Waiters.AddLast(g);
+        }
+
+        g.Resume = Resume.LockRetry;
+        Park(p, g, MutexWaitReason);
+        return false;
+    }
+
+    private bool MutexUnlock(SimP p, SimG g, string name)
+    {
+        var mu = Mutex(name);
+        if (!mu.Locked)
+        {
+            Fatal(g, "sync: unlock of unlocked mutex");
+            return false;
+        }
+
+        if (mu.Waiters.Count == 0)
+        {
+            mu.Locked = false;
+            return true;
+        }
+
+        var w = mu.Waiters.First!.Value;
+        mu.Waiters.RemoveFirst();
+        if (mu.Starving)
+        {
+            // Starvation mode: ownership goes straight to the first waiter (semrelease handoff).
+            w.Resume = Resume.None;
+            w.Advance();
+            if (mu.Waiters.Count == 0 || _now - w.WaitSince < 1_000_000) mu.Starving = false;
+        }
+        else
+        {
+            mu.Locked = false;
+        }
+
+        Ready(w, p);
+        return true;
+    }
+
+    // What the parked statement does after gopark returns.
+    private bool HandleResume(SimP p, SimG g)
+    {
+        var kind = g.Resume;
+        g.Resume = Resume.None;
+        switch (kind)
+        {
+            case Resume.SendWake:
+                if (!g.Param!.Success)
+                {
+                    Panic(g, "send on closed channel");
+                    return false;
+                }
+
+                break;
+            case Resume.RecvWake:
+                if (g.PendingRange is { } rg)
+                {
+                    g.PendingRange = null;
+                    RangeNext(g, rg, g.Param!.Elem, g.Param.Success);
+                    return true;
+                }
+
+                Tally(g.PendingTally, g.Param!.Elem, g.Param.Success);
+                break;
+            case Resume.SelectWake:
+                return SelectPass3(p, g);
+            case Resume.LockRetry:
+                return MutexLock(p, g, ((MutexStep)g.Current()!).Mutex, retry: true);
+        }
+
+        EnterPendingBody(g);
+        return true;
+    }
+}

@@ -1,0 +1,610 @@
+// Mirrors: schedule, findRunnable, execute, stealWork/runqsteal/runqgrab, runqput/runqputslow/runqget, globrunqget/globrunqput,
+// wakep/startm/stopm/handoffp/resetspinning, checkTimers, injectglist, entersyscall(block)/exitsyscall(fast|0) (proc.go), Go 1.13–1.23.
+// Simplified: no GC workers, finalizer, trace reader or locked threads; the poller M blocked in netpoll is a flag; steal probes cost time
+// before the stolen G runs instead of interleaving with other Ms.
+namespace GoRuntimeLab.Sched.Engine;
+
+internal sealed partial class Simulator
+{
+    // schedule() → findRunnable() → execute(). Called by the M on p with no current G.
+    private void Schedule(SimP p, long extraCost = 0)
+    {
+        if (_exit is not null) return;
+        var m = p.M!;
+        RunTimers(p, p); // checkTimers: expired sleeps become runnable on this P (goready → runnext)
+
+        SimG? g = null;
+        var inherit = false;
+        var cost = extraCost;
+        // Fairness: every 61st schedtick take one G from the global queue so it cannot starve behind a busy local queue.
+        if (p.Schedtick % 61 == 0 && _globq.Count > 0) g = GlobRunqGet(p, 1);
+        g ??= RunqGet(p, out inherit);
+        if (g is null && _globq.Count > 0) g = GlobRunqGet(p, 0);
+        // Non-blocking netpoll when goroutines wait on the network and no M is blocked in netpoll.
+        if (g is null && _netReady.Count > 0 && !_pollerBlocked) g = NetpollNonBlocking(p);
+        if (g is null && (m.Spinning || 2 * _nmspinning < _c.Procs - _pidle.Count))
+        {
+            // Limit spinning Ms to half the busy Ps, so idle Ps do not burn CPU stealing from each other.
+            if (!m.Spinning) BecomeSpinning(m);
+            g = StealWork(p, m, out var probes, ref cost);
+            cost += Math.Max(1, probes) * _k.StealAttempt;
+            if (g is null)
+            {
+                SetAct(p, PActivity.Spinning, 0);
+                p.Epoch++;
+                Post(EventKind.SpinDone, p.Id, p.Epoch, _now + Math.Max(1, cost));
+                return;
+            }
+        }
+
+        if (g is null)
+        {
+            DropP(p, m);
+            return;
+        }
+
+        // A spinning M that found work stops spinning and wakes another (the "M wakeup policy" in proc.go's header).
+        if (m.Spinning) ResetSpinning(m);
+        Execute(p, g, inherit, cost);
+    }
+
+    // The rest of findRunnable after the steal passes failed.
+    private void SpinDone(SimP p, SimM m)
+    {
+        if (p.Cur is not null) return;
+        if (!p.RunqEmpty || (p.Timers.TryPeek(out _, out var k) && k.Time <= _now))
+        {
+            Schedule(p);
+            return;
+        }
+
+        DropP(p, m);
+    }
+
+    private void DropP(SimP p, SimM m)
+    {
+        // Under sched.lock: one more look at the global queue.
+        if (_globq.Count > 0)
+        {
+            var g = GlobRunqGet(p, 0)!;
+            if (m.Spinning) ResetSpinning(m);
+            Execute(p, g, false, 0);
+            return;
+        }
+
+        // Go 1.21+: someone found work but no idle P (pidlegetSpinning set needspinning); become spinning instead of parking.
+        if (_v121 && !m.Spinning && _needspinning)
+        {
+            BecomeSpinning(m);
+            Schedule(p);
+            return;
+        }
+
+        ReleaseP(m, p);
+        PidlePut(p);
+        if (m.Spinning)
+        {
+            // "Delicate dance": drop nmspinning first, then re-check every P's run queue (checkRunqsNoP).
+            StopSpinning(m);
+            foreach (var p2 in _allp)
+            {
+                if (p2.InIdleList || p2.RunqEmpty) continue;
+                var pp = PidleGet();
+                if (pp is null) break;
+                Acquire(m, pp);
+                BecomeSpinning(m);
+                Schedule(pp);
+                return;
+            }
+        }
+
+        StopM(m);
+    }
+
+    private void Execute(SimP p, SimG g, bool inheritTime, long cost)
+    {
+        // runnext inherits the time slice: schedtick is not incremented, so sysmon's 10 ms clock keeps running.
+        if (!inheritTime) p.Schedtick++;
+        if (g.Status == GStatus.Runnable) _latencies.Add(_now - g.StateSince);
+        SetGStatus(g, GStatus.Running);
+        g.Preempt = false; // execute clears a stale preemption request
+        g.RunGen++;
+        g.P = p;
+        g.M = p.M;
+        p.Cur = g;
+        p.M!.Curg = g;
+        _contextSwitches++;
+        SetAct(p, PActivity.Running, g.Id);
+        var start = _now + _k.ContextSwitch + cost;
+        g.SliceStart = start;
+        p.Epoch++;
+        Post(EventKind.PRun, p.Id, p.Epoch, start);
+    }
+
+    // ---- run queues ----
+
+    private void RunqPut(SimP p, SimG g, bool next)
+    {
+        if (next)
+        {
+            var old = p.Runnext;
+            p.Runnext = g;
+            if (old is null) return;
+            g = old; // kick the old runnext to the tail of the ring
+        }
+
+        if (p.Tail - p.Head < SimP.RunqLength)
+        {
+            p.Runq[p.Tail % SimP.RunqLength] = g;
+            p.Tail++;
+            return;
+        }
+
+        RunqPutSlow(p, g);
+    }
+
+    // runqputslow: the ring is full; move half of it plus g to the global queue in one batch.
+    private void RunqPutSlow(SimP p, SimG g)
+    {
+        const int n = SimP.RunqLength / 2;
+        for (var i = 0; i < n; i++)
+        {
+            var x = p.Runq[(p.Head + (uint)i) % SimP.RunqLength]!;
+            p.Runq[(p.Head + (uint)i) % SimP.RunqLength] = null;
+            _globq.Enqueue(x);
+        }
+
+        p.Head += n;
+        _globq.Enqueue(g);
+        Event(SchedEventKind.RunqOverflow, p.Id, g.Id, -1, n + 1, "runqputslow");
+    }
+
+    private static SimG? RunqGet(SimP p, out bool inheritTime)
+    {
+        if (p.Runnext is { } next)
+        {
+            p.Runnext = null;
+            inheritTime = true;
+            return next;
+        }
+
+        inheritTime = false;
+        if (p.Head == p.Tail) return null;
+        var g = p.Runq[p.Head % SimP.RunqLength];
+        p.Runq[p.Head % SimP.RunqLength] = null;
+        p.Head++;
+        return g;
+    }
+
+    // globrunqget: n = min(runqsize, runqsize/GOMAXPROCS + 1, max, len(runq)/2); run one, queue the rest locally.
+    private SimG? GlobRunqGet(SimP p, int max)
+    {
+        var size = _globq.Count;
+        if (size == 0) return null;
+        var n = size / _c.Procs + 1;
+        if (n > size) n = size;
+        if (max > 0 && n > max) n = max;
+        if (n > SimP.RunqLength / 2) n = SimP.RunqLength / 2;
+        var g = _globq.Dequeue();
+        for (n--; n > 0; n--) RunqPut(p, _globq.Dequeue(), false);
+        return g;
+    }
+
+    // ---- stealing ----
+
+    private SimG? StealWork(SimP p, SimM m, out int probes, ref long cost)
+    {
+        probes = 0;
+        const int stealTries = 4;
+        for (var i = 0; i < stealTries; i++)
+        {
+            // Timers and runnext are only taken on the last pass: a running P is about to run its own runnext.
+            var last = i == stealTries - 1;
+            for (var e = _stealOrder.Start(m.Rand.Next()); !e.Done; e.Next())
+            {
+                var p2 = _allp[e.Position];
+                if (p2 == p) continue;
+                if (last && p2.Timers.Count > 0 && RunTimers(p2, p))
+                {
+                    var tg = RunqGet(p, out _);
+                    if (tg is not null) return tg;
+                }
+
+                if (p2.InIdleList) continue; // idlepMask: idle Ps have nothing
+                probes++;
+                var g = RunqSteal(p, p2, last, ref cost);
+                if (g is not null) return g;
+            }
+        }
+
+        return null;
+    }
+
+    // runqsteal/runqgrab: take half (rounded up) of p2's ring; run the last one taken, queue the others on p.
+    private SimG? RunqSteal(SimP p, SimP p2, bool stealRunNext, ref long cost)
+    {
+        var size = p2.RunqSize;
+        var n = size - size / 2;
+        if (n == 0)
+        {
+            if (stealRunNext && p2.Runnext is { } next)
+            {
+                // The victim is running: sleep 3 µs so it can schedule its runnext itself before we take it.
+                if (p2.Status == PStatus.Running) cost += 3_000;
+                p2.Runnext = null;
+                _steals++;
+                _stolenGs++;
+                Event(SchedEventKind.Steal, p.Id, next.Id, p2.Id, 1, "runnext");
+                return next;
+            }
+
+            return null;
+        }
+
+        SimG? lastG = null;
+        for (var i = 0; i < n; i++)
+        {
+            var idx = (p2.Head + (uint)i) % SimP.RunqLength;
+            var g = p2.Runq[idx]!;
+            p2.Runq[idx] = null;
+            if (i == n - 1) lastG = g;
+            else RunqPut(p, g, false);
+        }
+
+        p2.Head += (uint)n;
+        _steals++;
+        _stolenGs += n;
+        Event(SchedEventKind.Steal, p.Id, lastG!.Id, p2.Id, n, $"of {size}");
+        return lastG;
+    }
+
+    // ---- Ms and Ps ----
+
+    private void BecomeSpinning(SimM m)
+    {
+        m.Spinning = true;
+        m.SpinSince = _now;
+        _nmspinning++;
+        if (_v121) _needspinning = false;
+    }
+
+    private void StopSpinning(SimM m)
+    {
+        m.Spinning = false;
+        _nmspinning--;
+        _spinningTime += _now - m.SpinSince;
+    }
+
+    private void ResetSpinning(SimM m)
+    {
+        StopSpinning(m);
+        Wakep();
+    }
+
+    // wakep: start one spinning M if there is an idle P and nobody is spinning already.
+    private void Wakep()
+    {
+        if (_nmspinning != 0) return;
+        if (!_v121)
+        {
+            if (_pidle.Count == 0) return;
+            _nmspinning++;
+            StartM(null, spinning: true);
+            return;
+        }
+
+        _nmspinning++;
+        var pp = PidleGet();
+        if (pp is null)
+        {
+            _needspinning = true; // pidlegetSpinning: found work but no P; tell Ms about to park
+            _nmspinning--;
+            return;
+        }
+
+        StartM(pp, spinning: true);
+    }
+
+    // startm: an idle (or new) M takes pp (or an idle P); it runs after the thread wake-up latency.
+    private void StartM(SimP? pp, bool spinning)
+    {
+        pp ??= PidleGet();
+        if (pp is null)
+        {
+            if (spinning) _nmspinning--;
+            return;
+        }
+
+        var m = _midle.Count > 0 ? _midle.Pop() : NewM();
+        m.Blocked = false;
+        m.Spinning = spinning;
+        if (spinning) m.SpinSince = _now;
+        _pendingMStarts++;
+        Post(EventKind.MStart, pp.Id, m.Id, _now + _k.ThreadWake);
+    }
+
+    private void MStart(SimP p, SimM m)
+    {
+        Acquire(m, p);
+        Schedule(p);
+    }
+
+    private void StopM(SimM m)
+    {
+        // The last M to park with timers or network waiters pending blocks in netpoll instead of a plain futex.
+        if (!_pollerBlocked && (_netPending > 0 || AnyTimers())) _pollerBlocked = true;
+        m.Blocked = true;
+        m.Curg = null;
+        _midle.Push(m);
+        CheckDead();
+    }
+
+    private bool AnyTimers()
+    {
+        foreach (var p in _allp) if (p.Timers.Count > 0) return true;
+        return false;
+    }
+
+    private void Acquire(SimM m, SimP p)
+    {
+        p.Status = PStatus.Running;
+        p.M = m;
+        m.P = p;
+        SetAct(p, m.Spinning ? PActivity.Spinning : PActivity.Running, 0);
+    }
+
+    private static void ReleaseP(SimM m, SimP p)
+    {
+        p.M = null;
+        m.P = null;
+    }
+
+    private void PidlePut(SimP p)
+    {
+        if (!p.RunqEmpty) throw new SchedInvariantException($"pidleput: P{p.Id} has a non-empty run queue");
+        p.Status = PStatus.Idle;
+        p.InIdleList = true;
+        p.M = null;
+        _pidle.Push(p);
+        SetAct(p, PActivity.Idle, 0);
+    }
+
+    private SimP? PidleGet()
+    {
+        if (_pidle.Count == 0) return null;
+        var p = _pidle.Pop();
+        p.InIdleList = false;
+        return p;
+    }
+
+    // handoffp: a P leaves its M (blocking syscall or retake). Start an M only if there is work or nobody else could find it.
+    private void HandOffP(SimP p)
+    {
+        if (!p.RunqEmpty || _globq.Count > 0)
+        {
+            StartM(p, false);
+            return;
+        }
+
+        if (_nmspinning + _pidle.Count == 0)
+        {
+            _nmspinning++;
+            if (_v121) _needspinning = false;
+            StartM(p, true);
+            return;
+        }
+
+        // The last running P, and nobody is blocked in netpoll: someone must keep polling.
+        if (_pidle.Count == _c.Procs - 1 && !_pollerBlocked && (_netPending > 0 || AnyTimers()))
+        {
+            StartM(p, false);
+            return;
+        }
+
+        PidlePut(p);
+    }
+
+    // ---- goroutine state changes ----
+
+    // ready/goready: runnable, into runnext of the current P, and wake an idle P if there is one.
+    private void Ready(SimG g, SimP p)
+    {
+        SetGStatus(g, GStatus.Runnable);
+        RunqPut(p, g, next: true);
+        if (_record) Event(SchedEventKind.Ready, p.Id, g.Id, -1, 0, "");
+        Wakep();
+    }
+
+    private void Park(SimP p, SimG g, string reason)
+    {
+        SetGStatus(g, GStatus.Waiting, reason);
+        Drop(p, g);
+        Schedule(p);
+    }
+
+    private static void Drop(SimP p, SimG g)
+    {
+        g.P = null;
+        g.M = null;
+        p.Cur = null;
+        p.M!.Curg = null;
+    }
+
+    // goschedImpl: Gosched and both kinds of preemption put the G on the GLOBAL queue.
+    private void GoschedImpl(SimP p, SimG g)
+    {
+        SetGStatus(g, GStatus.Runnable);
+        Drop(p, g);
+        _globq.Enqueue(g);
+        Schedule(p);
+    }
+
+    // ---- timers ----
+
+    private void AddTimer(SimP p, SimG g, long when)
+    {
+        p.Timers.Enqueue(g, new EventKey(when, _seq++));
+        Post(EventKind.TimerFire, p.Id, 0, when);
+    }
+
+    // checkTimers(owner): run owner's expired timers; the woken Gs go to the P running the check (goroutineReady → goready).
+    private bool RunTimers(SimP owner, SimP onto)
+    {
+        var ran = false;
+        while (owner.Timers.TryPeek(out var g, out var key) && key.Time <= _now)
+        {
+            owner.Timers.Dequeue();
+            Ready(g, onto);
+            ran = true;
+        }
+
+        return ran;
+    }
+
+    // A timer expired. A busy P runs it at its next schedule(); if some P is idle, the M blocked in netpoll
+    // (its pollUntil covers every P's timers) wakes, takes an idle P and steals the timer in stealWork.
+    private void TimerFire(SimP owner)
+    {
+        if (!owner.Timers.TryPeek(out _, out var key) || key.Time > _now) return;
+        if (_pidle.Count == 0 || _lastTimerWake == _now) return;
+        _lastTimerWake = _now;
+        _pollerBlocked = false;
+        StartM(null, false);
+    }
+
+    // ---- network poller ----
+
+    private void NetReady(SimG g)
+    {
+        _netReady.Add(g);
+        if (_pidle.Count > 0)
+        {
+            // The M blocked in netpoll returns with the ready list and injects it (no P: global queue + startIdle).
+            _pollerBlocked = false;
+            var list = _netReady.ToArray();
+            _netReady.Clear();
+            _netPending -= list.Length;
+            InjectGList(list, null);
+        }
+    }
+
+    private SimG NetpollNonBlocking(SimP p)
+    {
+        var list = _netReady.ToArray();
+        _netReady.Clear();
+        _netPending -= list.Length;
+        _lastpoll = _now;
+        var first = list[0];
+        SetGStatus(first, GStatus.Runnable);
+        InjectGList(list.AsSpan(1), p);
+        return first;
+    }
+
+    // injectglist: with no P everything goes to the global queue and one M starts per idle P; with a P,
+    // as many as there are idle Ps go global (and start Ms), the rest to this P's local queue.
+    private void InjectGList(ReadOnlySpan<SimG> list, SimP? p)
+    {
+        foreach (var g in list) SetGStatus(g, GStatus.Runnable);
+        if (p is null)
+        {
+            foreach (var g in list) _globq.Enqueue(g);
+            for (var i = 0; i < list.Length && _pidle.Count > 0; i++) StartM(null, false);
+            return;
+        }
+
+        var npidle = _pidle.Count;
+        var n = 0;
+        for (; n < npidle && n < list.Length; n++) _globq.Enqueue(list[n]);
+        for (var i = 0; i < n; i++) StartM(null, false);
+        for (var i = n; i < list.Length; i++) RunqPut(p, list[i], false);
+    }
+
+    // ---- syscalls ----
+
+    private void EnterSyscall(SimP p, SimG g, long duration, bool blocking)
+    {
+        SetGStatus(g, GStatus.Syscall);
+        var m = p.M!;
+        m.OldP = p;
+        p.Cur = null;
+        p.SyscallG = g;
+        p.M = null; // entersyscall: pp.m = 0, the P stays attached to the M only through m.oldp
+        m.P = null;
+        p.Status = PStatus.Syscall;
+        SetAct(p, PActivity.Syscall, g.Id);
+        Post(EventKind.SyscallDone, g.Id, g.RunGen, _now + _k.SyscallEnter + duration);
+        if (blocking)
+        {
+            // entersyscallblock: the syscall is known to block, hand the P off at once.
+            p.Status = PStatus.Idle;
+            p.SyscallG = null;
+            m.OldP = null;
+            _handoffs++;
+            Event(SchedEventKind.Handoff, p.Id, g.Id, -1, 0, "entersyscallblock");
+            HandOffP(p);
+        }
+    }
+
+    private void ExitSyscall(SimG g)
+    {
+        if (_exit is not null || g.Status != GStatus.Syscall) return;
+        var m = g.M!;
+        var oldp = m.OldP;
+        m.OldP = null;
+        if (oldp is not null && oldp.Status == PStatus.Syscall && oldp.SyscallG == g)
+        {
+            // exitsyscallfast: our P is still in _Psyscall (not retaken): take it back without scheduling.
+            oldp.SyscallG = null;
+            Acquire(m, oldp);
+            oldp.Syscalltick++;
+            ResumeAfterSyscall(oldp, g);
+            return;
+        }
+
+        if (oldp?.SyscallG == g) oldp.SyscallG = null;
+        var pp = PidleGet();
+        if (pp is not null)
+        {
+            // exitsyscallfast_pidle: any idle P will do.
+            Acquire(m, pp);
+            pp.Syscalltick++;
+            WakeSysmonForSyscall();
+            ResumeAfterSyscall(pp, g);
+            return;
+        }
+
+        // exitsyscall0: no P: the G goes to the global queue and the M parks.
+        SetGStatus(g, GStatus.Runnable);
+        g.M = null;
+        _globq.Enqueue(g);
+        m.Curg = null;
+        StopM(m);
+    }
+
+    private void ResumeAfterSyscall(SimP p, SimG g)
+    {
+        SetGStatus(g, GStatus.Running);
+        g.P = p;
+        p.Cur = g;
+        p.M!.Curg = g;
+        SetAct(p, PActivity.Running, g.Id);
+        g.StepRemaining += _k.SyscallExit;
+        g.ComputeCalls = true;
+        g.SliceStart = _now;
+        p.Epoch++;
+        Post(EventKind.PRun, p.Id, p.Epoch, _now + g.StepRemaining);
+    }
+
+    private void CheckDead()
+    {
+        if (_exit is not null) return;
+        foreach (var p in _allp) if (p.Status is PStatus.Running or PStatus.Syscall) return;
+        if (_pendingMStarts > 0 || _netPending > 0 || _globq.Count > 0) return;
+        foreach (var p in _allp) if (p.Timers.Count > 0 || !p.RunqEmpty) return;
+        if (_inSyscall > 0) return;
+        _exit = SchedExit.Deadlock;
+        var sb = new System.Text.StringBuilder("fatal error: all goroutines are asleep - deadlock!\n");
+        foreach (var g in _allg.Where(g => g.Status == GStatus.Waiting)) sb.Append('\n').Append(Traceback(g, g.WaitReason));
+        _fatal = sb.ToString();
+    }
+}

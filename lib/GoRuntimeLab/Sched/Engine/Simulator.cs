@@ -1,0 +1,158 @@
+// Mirrors: the Go scheduler as a whole: schedinit/procresize (P0 to M0, other Ps idle), mstart → schedule, sysmon on its own M (proc.go), Go 1.13–1.23.
+// Simplified: one discrete-event queue ordered by (time, sequence); an M's work between events is instantaneous plus modelled costs.
+using GoRuntimeLab.Sched.Steps;
+using GoRuntimeLab.Sched.Workloads;
+
+namespace GoRuntimeLab.Sched.Engine;
+
+/// <summary>One run of a workload. Not thread-safe; use <c>Scheduler.Run</c>.</summary>
+internal sealed partial class Simulator
+{
+    private const long ForcePreemptNs = 10_000_000; // proc.go forcePreemptNS
+    private const long ForceGcPeriodHalf = 60_000_000_000; // forcegcperiod/2 (2 min / 2): sysmon's longest sleep
+
+    private readonly Workload _w;
+    private readonly SchedConfig _c;
+    private readonly SchedCosts _k;
+    private readonly bool _v121;
+    private readonly bool _record;
+    private readonly PriorityQueue<SimEvent, EventKey> _q = new();
+    private readonly SimP[] _allp;
+    private readonly List<SimM> _allm = [];
+    private readonly List<SimG> _allg = [];
+    private readonly Queue<SimG> _globq = new();
+    private readonly Stack<SimP> _pidle = new();
+    private readonly Stack<SimM> _midle = new();
+    private readonly StealOrder _stealOrder;
+    private readonly CheapRand _seedSource;
+    private readonly Dictionary<string, SimChan> _chans = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimWaitGroup> _wgs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimMutex> _mutexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
+    private readonly List<OutputLine> _stdout = [];
+    private readonly List<SimG> _netReady = [];
+
+    private long _now;
+    private long _seq;
+    private long _events;
+    private int _nmspinning;
+    private bool _needspinning;
+    private int _pendingMStarts;
+    private int _netPending;
+    private bool _pollerBlocked;
+    private long _lastTimerWake = -1;
+    private SchedExit? _exit;
+    private string _fatal = "";
+
+    public Simulator(Workload workload, SchedConfig config)
+    {
+        _w = workload;
+        _c = config;
+        _k = config.Costs;
+        _v121 = config.Version.AtLeast(GoVersion.Go1_21);
+        _record = config.RecordTimeline;
+        _seedSource = new CheapRand(config.Seed);
+        _stealOrder = new StealOrder((uint)config.Procs);
+        _allp = new SimP[config.Procs];
+        for (var i = 0; i < _allp.Length; i++) _allp[i] = new SimP(i);
+        var id = 0;
+        foreach (var (name, cap) in workload.Channels.OrderBy(kv => kv.Key, StringComparer.Ordinal)) _chans[name] = new SimChan(name, ++id, cap);
+    }
+
+    public SchedResult Run()
+    {
+        // schedinit/procresize: M0 owns P0; the other Ps go on the idle list from the highest id down, so P1 is on top.
+        var m0 = NewM();
+        var sysmonM = NewM();
+        sysmonM.IsSysmon = true;
+        for (var i = _allp.Length - 1; i >= 1; i--) PidlePut(_allp[i]);
+        var p0 = _allp[0];
+        Acquire(m0, p0);
+        var main = NewG("main", null, "", _w.Main);
+        RunqPut(p0, main, next: true);
+        _sysmonDelayUs = 20;
+        Post(EventKind.Sysmon, 0, _sysmonEpoch, _sysmonDelayUs * 1000);
+        Schedule(p0);
+
+        while (_exit is null && _q.TryDequeue(out var ev, out var key))
+        {
+            if (key.Time > _c.MaxTime)
+            {
+                _now = _c.MaxTime;
+                _exit = SchedExit.TimeLimit;
+                break;
+            }
+
+            _now = key.Time;
+            _events++;
+            Dispatch(ev);
+        }
+
+        _exit ??= SchedExit.TimeLimit;
+        return BuildResult();
+    }
+
+    private void Dispatch(SimEvent ev)
+    {
+        switch (ev.Kind)
+        {
+            case EventKind.PRun:
+            {
+                var p = _allp[ev.A];
+                if (p.Epoch == ev.B && p.Cur is { } g) Continue(p, g);
+                break;
+            }
+            case EventKind.SpinDone:
+            {
+                var p = _allp[ev.A];
+                if (p.Epoch == ev.B && p.M is { } m) SpinDone(p, m);
+                break;
+            }
+            case EventKind.MStart:
+                _pendingMStarts--;
+                MStart(_allp[ev.A], _allm[ev.B]);
+                break;
+            case EventKind.TimerFire:
+                TimerFire(_allp[ev.A]);
+                break;
+            case EventKind.SyscallDone:
+                ExitSyscall(_allg[ev.A - 1]);
+                break;
+            case EventKind.NetReady:
+                NetReady(_allg[ev.A - 1]);
+                break;
+            case EventKind.Sysmon:
+                if (ev.B == _sysmonEpoch) SysmonTick();
+                break;
+            case EventKind.SysmonWake:
+                if (ev.B == _sysmonEpoch) SysmonWake(ev.A == 1);
+                break;
+            case EventKind.Signal:
+                Signal(_allg[ev.A - 1], ev.B);
+                break;
+        }
+    }
+
+    private void Post(EventKind kind, int a, int b, long at) => _q.Enqueue(new SimEvent(kind, a, b), new EventKey(at, _seq++));
+
+    private SimM NewM()
+    {
+        var m = new SimM(_allm.Count, ((ulong)_seedSource.Next() << 32) | _seedSource.Next());
+        _allm.Add(m);
+        return m;
+    }
+
+    private SimG NewG(string name, SimG? creator, string createdAt, IReadOnlyList<WorkloadStep> body)
+    {
+        var g = new SimG(_allg.Count + 1, name, creator, createdAt) { CreatedAt = _now, StateSince = _now };
+        g.Push(body, 1, null);
+        _allg.Add(g);
+        SetGStatus(g, GStatus.Runnable);
+        return g;
+    }
+
+    private SimChan? Chan(string name) => name == Workload.NilChannel ? null : _chans[name];
+
+    private void Count(string counter, long amount) =>
+        _counters[counter] = _counters.TryGetValue(counter, out var v) ? v + amount : amount;
+}

@@ -1,0 +1,86 @@
+from nb import md, code
+
+# 2.5 defer: kinds, open-coding eligibility, measured costs. Library: GoRuntimeLab.Defer, charts: GoRuntimeLab.Charts.Defer.
+
+md("""## 2.5 defer 机制开销分析
+
+`defer` 有三种实现，由 **编译器** 在编译期为每条 defer 语句选定，`go build -gcflags=-d=defer` 会逐条打印选择结果：
+
+| 形态 | `-d=defer` 打印 | 做了什么 | 引入版本 |
+|---|---|---|---|
+| open-coded | `open-coded defer` | 在栈帧里的 1 字节 `deferBits` 中置位，在每个出口直接调用被延迟的函数；panic 时靠 FUNCDATA 找到它们 | Go 1.14 |
+| stack-allocated | `stack-allocated defer` | 调用 `runtime.deferprocStack`，`_defer` 记录放在当前栈帧里 | Go 1.13 |
+| heap-allocated | `heap-allocated defer` | 调用 `runtime.deferproc`，每执行一次取一个 `_defer` 记录（来自每个 P 的缓存池，池空时才堆分配） | 最早的实现 |
+
+选择规则（Go 1.19 与 1.23 源码相同，1.23 另加 range-over-func）：只要下列任何一条成立，**整个函数** 都不能用 open-coded，此时循环里的 defer 是 heap-allocated，其余是 stack-allocated：
+
+- defer 语句超过 8 条（`walk.walkStmt`：`NumDefers > maxOpenDefers`，因为 `deferBits` 只有 1 字节）；
+- 有 defer 位于循环中（`escape.goDeferStmt`：`loopDepth > 1`，向回跳的 `goto` 也算循环）；
+- `return 语句数 × defer 数 > 15`（`ssagen.buildssa`：每个出口都要展开一份延迟调用）；
+- `-gcflags=-N`、`-race`、`-d=noopendefer`，或某个返回值被分配在堆上（`ssagen.buildssa`）。""")
+
+code("""using GoRuntimeLab.Defer;
+using GoRuntimeLab.Charts.Defer;
+// 参数：修改后从这里往下重新运行
+var defers = 2; var returns = 8; var inLoop = false; var noOpt = false; var goVersion = GoVersion.Go1_23;""")
+
+md("""### 资格检查器
+
+按上面的参数描述一个函数，让模型像编译器一样给出每条 defer 的形态，以及起决定作用的规则（引用对应的 Go 函数）。把 `returns` 改成 7、把 `inLoop` 改成 `true` 试试。""")
+
+code("""var shape = FunctionShape.Of(defers, returns).WithOptimizationsDisabled(noOpt);
+if (inLoop) shape = shape.WithDeferInLoop(0);
+var verdict = DeferClassifier.Classify(shape, goVersion);
+verdict""")
+
+md("""### 对照真实 Go
+
+`data/go/defer/main.go` 为每条规则准备了一个小函数（1 个 defer、8 个与 9 个、循环中、goto 循环、2 个 defer × 7/8 个 return、堆上的返回值、闭包里的 defer、条件 defer、recover……），`cases.json` 写明每个函数的形状。下面把模型的判断与 Go 1.23.5 编译器的真实输出逐条对照（✓ 表示一致；测试对 Go 1.19.8 和 1.23.5、默认/`-N`/`-race`/`-d=noopendefer` 四种构建全部检查）。""")
+
+code("""var cases = DeferCases.Load("../data/go/defer");
+var recorded = DeferDebugOutput.Read("../data/recordings/defer/d-defer-default-go1.23.5.log");
+Console.WriteLine(string.Join("\\n", DeferCases.Compare(cases, recorded, "default", GoVersion.Go1_23)));""")
+
+md("""### 实测开销
+
+`data/go/defer/bench` 里的基准测试成对出现，每对只差 defer 本身：直接调用 vs 1 个 open-coded；两个直接调用 vs 两个 open-coded / 两个 stack-allocated（8 个 return 迫使其不能 open-coded）；循环 100 次的直接调用 vs 循环 100 次 defer（heap-allocated）。每个基准在 2 核虚拟机上以 `-count 6 -benchmem`（GOMAXPROCS=2）分别用 Go 1.19.8 和 1.23.5 运行；柱子是中位数之差除以 defer 个数，误差线是 6 次运行的极值范围。录制时机器上还有其他编译任务，所以请看数量级，不要看小数点。""")
+
+code("""var bench19 = GoBenchOutput.Read("../data/recordings/defer/bench-go1.19.8.log");
+var bench23 = GoBenchOutput.Read("../data/recordings/defer/bench-go1.23.5.log");
+DeferCharts.CostPerKind([("go1.19.8", DeferBenchmarks.Costs(bench19)), ("go1.23.5", DeferBenchmarks.Costs(bench23))])""")
+
+md("""> **常见误区：“循环中的 defer 比移到循环外慢 37 倍”**
+>
+> 课程原文说 `for` 循环里的 `defer func(x int) { _ = x }(i)` “实测比移入循环外慢 37×”，但没有说和什么比。倍数完全取决于基线：和内联后几乎为零的循环体（`counter++`）比，倍数很大；和一次真正的（未内联的）函数调用比，倍数要小得多。下图按基线分别给出实测倍数，虚线是课程声称的 37×。更有用的是绝对开销：open-coded ≈ 0，stack-allocated 与 heap-allocated 每个 defer 各需若干到几十纳秒（见上图）。""")
+
+code("""DeferCharts.LoopRatios([("go1.19.8", DeferBenchmarks.LoopRatios(bench19)), ("go1.23.5", DeferBenchmarks.LoopRatios(bench23))])""")
+
+md("""> **常见误区：课程中的其他说法**
+>
+> - “open-coded 仅适用于参数已知、无闭包、调用栈深度 ≤ 8 的场景”：**不对**。上面的 `recoverDefer`（延迟一个捕获返回值的闭包）和 `mutexUnlock` 都是 open-coded；8 指的是 **一个函数里 defer 语句的条数**，与调用栈深度无关。
+> - “stack-allocated 受限于固定大小缓冲区（默认 8 个）”：**不对**。`nineDefers` 的 9 条 defer 全是 stack-allocated；8 条的限制属于 open-coded。
+> - “`i` 非常量，禁用 open-coded”：**不对**。禁用它的是“defer 在循环里”这条规则（`loopBeforeDefer` 里循环在 defer 之前，照样 open-coded），参数是不是常量无关紧要。
+> - “每次分配 defer 结构 + 闭包”：`_defer` 记录来自每个 P 的缓存池，`Loop100Defer` 每次操作 0 次分配；真正分配的是 **闭包**：课程那个带参数的函数字面量在循环里被延迟，每次迭代 1 次分配（看下面的 allocs/op）。""")
+
+code("""(bench23.Summary("Loop100Defer"), bench23.Summary("CourseLoop100Defer"))""")
+
+md("""### 小结
+
+- defer 的形态在 **编译期** 按函数决定：open-coded 的开销与直接调用几乎相同；不满足条件时退回 stack-allocated（`deferprocStack`）或循环中的 heap-allocated（`deferproc`）。
+- 决定性的条件是：≤ 8 条 defer、没有 defer 在循环里、`return 数 × defer 数 ≤ 15`、优化开启且不加 `-race`、返回值不在堆上。闭包、recover、条件 defer 都不影响。
+- 性能结论要带基线：“慢 N 倍”没有基线就没有意义，应当报告每个 defer 的绝对纳秒数和测量条件。
+- 想知道自己的函数用了哪种 defer：`go build -gcflags=-d=defer`，或 `golab defer classify --defers N --returns R`。
+
+### 练习
+
+1. 一个函数有 3 条 defer，最多可以有几条 `return` 语句还能保持 open-coded？填入 `maxReturnsAnswer` 后运行下一个单元格检查。
+2. 在 Go 1.19 下，`nineDefers`（9 条顶层 defer）里有几条是 stack-allocated？先预测，填入 `nineStackAnswer`，检查用的是 Go 1.19.8 的真实录制。有 Go 时，把 `twoDefersEightReturns` 的一个 `case` 删掉，用 `go build -gcflags=-d=defer` 验证你的预测。""")
+
+code("""int? maxReturnsAnswer = null;   // 练习 1：填入你的答案
+var maxOpenReturns = Enumerable.Range(0, 40).Last(r => DeferClassifier.Classify(FunctionShape.Of(3, r)).OpenCoded);
+Exercise.Check("练习 1：3 条 defer 时 open-coded 允许的最多 return 数", maxReturnsAnswer, maxOpenReturns, "return 数 × defer 数 ≤ 15：3 × 5 = 15。")""")
+
+code("""int? nineStackAnswer = null;   // 练习 2：填入你的答案
+var go119 = DeferCases.Compare(cases, DeferDebugOutput.Read("../data/recordings/defer/d-defer-default-go1.19.8.log"), "default", GoVersion.Go1_19);
+Exercise.Check("练习 2：nineDefers 中 stack-allocated 的条数", nineStackAnswer, go119.Single(r => r.Case.Name == "nineDefers").Recorded.Count(k => k == DeferKind.StackAllocated),
+    "超过 8 条时整个函数放弃 open-coded；这些 defer 都只执行一次，所以全部放在栈上。")""")

@@ -1,0 +1,66 @@
+using GoRuntimeLab.Sched;
+
+namespace GoRuntimeLab.Tests.Sched;
+
+// Oracle: go-runtime-anchors §4, measured on the test VM (GOMAXPROCS=1, `for { n++ }` + time.Sleep(100µs)): the sleeper
+// returned after 7–24 ms (1.23.5) / 15–20 ms (1.19.8); with asyncpreemptoff=1 it never ran while the loop spun.
+public class PreemptionTests
+{
+    private static readonly SchedConfig OneP = SchedConfig.Default.WithProcs(1);
+
+    private static long WokeAt(SchedResult r) => r.Stdout.Single(l => l.Text == "sleeper woke").Time;
+
+    [Theory]
+    [InlineData("1.23", 1UL)]
+    [InlineData("1.23", 7UL)]
+    [InlineData("1.19", 1UL)]
+    [InlineData("1.14", 3UL)]
+    public void Tight_loop_is_preempted_asynchronously_after_10_to_25_ms(string version, ulong seed)
+    {
+        var r = Scheduler.Run("spinner-sleeper", OneP.WithVersion(GoVersion.Parse(version)).WithSeed(seed));
+        var woke = WokeAt(r);
+        Assert.InRange(woke, 10_000_000, 25_000_000);
+        Assert.True(r.Preemptions.Async >= 1, r.ToString());
+        Assert.Contains(r.Events, e => e.Kind == SchedEventKind.PreemptAsync && e.Time < woke && r.Goroutine("spinner").Id == e.G);
+    }
+
+    [Fact]
+    public void Tight_loop_is_not_preempted_with_asyncpreemptoff()
+    {
+        var r = Scheduler.Run("spinner-sleeper", OneP.WithAsyncPreempt(false));
+        var spinnerDone = r.Stdout.Single(l => l.Text == "spinner done").Time;
+        Assert.True(WokeAt(r) > spinnerDone, $"sleeper woke at {WokeAt(r)}, spinner finished at {spinnerDone}");
+        Assert.True(WokeAt(r) >= 200_000_000);
+        Assert.Equal(0, r.Preemptions.Async); // (when the loop ends, its next call may still honour the pending request cooperatively)
+    }
+
+    [Fact]
+    public void Go_1_13_has_no_async_preemption_even_when_asked()
+    {
+        var r = Scheduler.Run("spinner-sleeper", OneP.WithVersion(new GoVersion(1, 13)).WithAsyncPreempt(true));
+        Assert.False(r.Config.AsyncPreemptionActive);
+        Assert.True(WokeAt(r) >= 200_000_000);
+        Assert.Equal(0, r.Preemptions.Async);
+    }
+
+    [Theory]
+    [InlineData(true, "1.23")]
+    [InlineData(false, "1.23")]
+    [InlineData(true, "1.13")]
+    public void Call_heavy_compute_is_preempted_at_a_call_after_about_10_ms_either_way(bool async, string version)
+    {
+        var r = Scheduler.Run("compute-sleeper", OneP.WithAsyncPreempt(async).WithVersion(GoVersion.Parse(version)));
+        Assert.InRange(WokeAt(r), 10_000_000, 25_000_000);
+        Assert.True(r.Preemptions.Cooperative >= 1, r.ToString());
+        Assert.Equal(0, r.Preemptions.Async); // the next call (every 100 ns) comes long before SIGURG (10 µs)
+    }
+
+    [Fact]
+    public void Preempted_goroutine_goes_to_the_global_queue_and_loses_no_work()
+    {
+        var r = Scheduler.Run("spinner-sleeper", OneP);
+        var spinner = r.Goroutine("spinner");
+        // 200 ms of loop, however often it was interrupted, plus small statement costs.
+        Assert.InRange(spinner.RunningTime, 200_000_000, 200_100_000);
+    }
+}

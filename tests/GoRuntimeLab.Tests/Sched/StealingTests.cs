@@ -1,0 +1,61 @@
+using GoRuntimeLab.Sched;
+
+namespace GoRuntimeLab.Tests.Sched;
+
+// Oracles: proc.go runqgrab (n - n/2: half rounded up), randomOrder (every P once per pass, RunStealOrderTest in export_test.go),
+// runqputslow (half of 256 plus the new G to the global queue), globrunqget's batch size.
+public class StealingTests
+{
+    [Fact]
+    public void Many_short_goroutines_from_one_P_are_stolen_half_a_queue_at_a_time()
+    {
+        var r = Scheduler.Run(GoRuntimeLab.Sched.Workloads.Workloads.ManyShort(300), SchedConfig.Default.WithProcs(4));
+        var steals = r.Events.Where(e => e.Kind == SchedEventKind.Steal && e.Detail.StartsWith("of ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(steals);
+        foreach (var s in steals)
+        {
+            var size = int.Parse(s.Detail[3..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(size - size / 2, s.Count);
+            Assert.NotEqual(s.P, s.OtherP);
+        }
+
+        Assert.Contains(steals, s => s.Count >= 2 && s.OtherP == 0);
+        // Other Ps ran goroutines main (on P0) created.
+        Assert.True(r.PTimeline.Where(p => p.Activity == PActivity.Running && p.P != 0).Select(p => p.P).Distinct().Count() >= 2);
+        Assert.Equal(SchedExit.MainReturned, r.Exit);
+        Assert.All(r.Goroutines, g => Assert.NotNull(g.FinishedAt));
+    }
+
+    [Fact]
+    public void A_full_local_ring_overflows_half_plus_one_to_the_global_queue()
+    {
+        var r = Scheduler.Run(GoRuntimeLab.Sched.Workloads.Workloads.ManyShort(1000), SchedConfig.Default.WithProcs(4));
+        var overflow = r.Events.Where(e => e.Kind == SchedEventKind.RunqOverflow).ToList();
+        Assert.NotEmpty(overflow);
+        Assert.All(overflow, e => Assert.Equal(129, e.Count));
+    }
+
+    [Fact]
+    public void Steal_order_visits_every_P_exactly_once_per_pass()
+    {
+        // RunStealOrderTest: for every GOMAXPROCS and many random starts, one enumeration covers all Ps once.
+        var rand = new CheapRand(7);
+        for (uint procs = 1; procs <= 64; procs++)
+        {
+            var order = new StealOrder(procs);
+            for (var t = 0; t < 200; t++)
+            {
+                var seen = order.Enumerate(rand.Next());
+                Assert.Equal(Enumerable.Range(0, (int)procs), seen.Order());
+            }
+        }
+    }
+
+    [Fact]
+    public void Idle_Ps_do_nothing_when_there_is_only_one_goroutine()
+    {
+        var r = Scheduler.Run(GoRuntimeLab.Sched.Workloads.Workload.Create("solo").Main(m => m.Compute("5ms")), SchedConfig.Default.WithProcs(4));
+        Assert.Equal(0, r.Steals);
+        Assert.DoesNotContain(r.PTimeline, p => p.P != 0 && p.Activity == PActivity.Running);
+    }
+}
