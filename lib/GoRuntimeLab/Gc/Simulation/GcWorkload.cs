@@ -2,7 +2,6 @@
 // paced rate), described in the units the runtime accounts in (bytes, ns). Not a Go source file: the input to GcSimulator.
 using System.Globalization;
 using GoRuntimeLab.Gc.Pacer;
-using GoRuntimeLab.Units;
 
 namespace GoRuntimeLab.Gc.Simulation;
 

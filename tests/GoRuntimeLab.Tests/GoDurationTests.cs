@@ -1,6 +1,5 @@
-using GoRuntimeLab.Units;
 
-namespace GoRuntimeLab.Tests.Units;
+namespace GoRuntimeLab.Tests;
 
 /// <summary>Cases from Go's own time/time_test.go (parseDurationTests, durationTests), Go 1.19.</summary>
 public sealed class GoDurationTests

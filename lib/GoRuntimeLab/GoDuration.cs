@@ -1,9 +1,9 @@
 // Mirrors: time/format.go (ParseDuration, leadingInt, leadingFraction) and time/time.go (Duration.String), Go 1.19–1.23.
-// Simplified: results are whole nanoseconds in a long, as time.Duration is; messages follow Go's wording.
+// Simplified: results are whole nanoseconds in a long, as time.Duration is; messages follow Go's wording. Used by every model.
 using System.Globalization;
 using System.Text;
 
-namespace GoRuntimeLab.Units;
+namespace GoRuntimeLab;
 
 /// <summary>Go's duration syntax ("300ms", "1.5s", "2m30s", "100µs"), parsed and printed exactly as package time does.</summary>
 public static class GoDuration
@@ -24,6 +24,13 @@ public static class GoDuration
         ArgumentNullException.ThrowIfNull(text);
         if (TryParse(text, out var ns, out var error)) return ns;
         throw KitInputException.For(error, parameter: parameter);
+    }
+
+    /// <summary>Like <see cref="Parse"/> but returns false instead of throwing.</summary>
+    public static bool TryParse(string? text, out long nanoseconds)
+    {
+        nanoseconds = 0;
+        return text is not null && TryParse(text.Trim(), out nanoseconds, out _);
     }
 
     /// <summary>Like <see cref="Parse"/> but returns false with Go's error text.</summary>
