@@ -59,6 +59,7 @@ public static class GcSimulator
         private ulong _peak;
         private long _gcCpuNs;
         private long _nonHeap;
+        private bool _spiked;
 
         public GcSimResult Execute()
         {
@@ -94,8 +95,9 @@ public static class GcSimulator
                 // Grow the heap to the trigger (or by one step), as mallocgc's gcTrigger test would see it.
                 var toTrigger = (trigger - _c.HeapLive) / w.AllocRate * 1e9;
                 var dt = (long)Math.Ceiling(Math.Min(Math.Min(OffStepNs, toTrigger), end - _t));
+                if (!_spiked && w.SpikeBytes > 0 && w.SpikeAtNs > _t) dt = Math.Min(dt, w.SpikeAtNs - _t);
                 if (dt < 1) dt = 1;
-                var alloc = Allocate(dt);
+                var alloc = Allocate(dt) + Spike(_t + dt);
                 _c.Update((long)alloc, w.Pointers ? (long)alloc : 0, gcBlackenEnabled: false);
                 AccountMutatorOnly(dt);
                 _t += dt;
@@ -123,9 +125,11 @@ public static class GcSimulator
             _c.StartCycle(_t, procs, GcTriggerKind.Heap);
             var markStart = _t;
             // The paced mutator catches up what it could not allocate during the pause: allocated black.
-            GrowDuringMark(Allocate(stw1));
+            GrowDuringMark(Allocate(stw1) + Spike(_t));
 
-            long globalsLeft = w.GlobalsBytes, stacksLeft = w.StackBytes, heapLeft = w.LiveScanBytes;
+            // What is reachable when marking starts is what gets scanned (later garbage floats until the next cycle).
+            var liveAtStart = w.LiveAt(start);
+            long globalsLeft = w.GlobalsBytes, stacksLeft = w.StackBytes, heapLeft = w.LiveScanAt(start);
             double credit = 0;
             long assistNs = 0, backgroundNs = 0, idleNs = 0;
             var limiterOn = _limiter.Limiting;
@@ -195,7 +199,7 @@ public static class GcSimulator
                 _limiter.AddAssistTime(aNs);
                 _limiter.AddIdleTime(iNs);
                 _t += step;
-                GrowDuringMark(Allocate(step));
+                GrowDuringMark(Allocate(step) + Spike(_t));
                 if (_limiter.NeedUpdate(_t)) _limiter.Update(_t);
                 limiterOn |= _limiter.Limiting;
                 Sample(_c.HeapGoal(), _c.HeapGoal(), marking: true);
@@ -213,7 +217,7 @@ public static class GcSimulator
             _c.EndCycle(_t, procs, userForced: false);
             var goal = _c.LastHeapGoal;
             // Allocate-black: everything allocated since the cycle started survives it (gcmarknewobject).
-            var marked = (ulong)(w.LiveBytes + w.HolderBytes) + (heap1 - heap0);
+            var marked = (ulong)liveAtStart + (heap1 - heap0);
             _c.ResetLive(marked);
             SetMemStats();
             _c.Commit(isSweepDone: true);
@@ -248,6 +252,14 @@ public static class GcSimulator
             _cycles.Add(new GcSimCycle(_cycles.Count + 1, start, stw1, markNs, stw2, trigger, heap0, heap1, marked, goal, next,
                 assistNs, backgroundNs, idleNs, pauseCpu, limiterOn, fraction, GcTraceFormatter.Format(traceCycle)));
             Sample(next, _c.Trigger().Trigger, marking: false);
+        }
+
+        // The spike's objects are allocated all at once when the clock passes SpikeAtNs.
+        private ulong Spike(long now)
+        {
+            if (_spiked || w.SpikeBytes == 0 || now < w.SpikeAtNs) return 0;
+            _spiked = true;
+            return (ulong)(w.LiveAt(w.SpikeAtNs) - w.LiveBytes - w.HolderBytes);
         }
 
         private ulong Allocate(long dt)

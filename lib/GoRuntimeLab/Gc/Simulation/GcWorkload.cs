@@ -48,6 +48,38 @@ public sealed record GcWorkload
     /// <summary>Scannable globals (data+bss) bytes (a GC root; part of the heap goal since Go 1.18).</summary>
     public long GlobalsBytes { get; private init; }
 
+    /// <summary>Extra live bytes allocated at <see cref="SpikeAtNs"/> and dropped <see cref="SpikeForNs"/> later (0: no spike).</summary>
+    public long SpikeBytes { get; private init; }
+
+    /// <summary>When the spike is allocated (ns since the start).</summary>
+    public long SpikeAtNs { get; private init; }
+
+    /// <summary>How long the spike stays live (ns).</summary>
+    public long SpikeForNs { get; private init; }
+
+    /// <summary>
+    /// A copy with a transient spike of live heap, like the GC guide's graph 3 and gcload's -spike: <paramref name="bytes"/>
+    /// allocated at <paramref name="at"/> and garbage again after <paramref name="duration"/> (Go duration syntax).
+    /// </summary>
+    public GcWorkload WithSpike(string bytes, string at, string duration)
+    {
+        var w = this with
+        {
+            SpikeBytes = ParseBytes(bytes, "--spike"),
+            SpikeAtNs = GoDuration.Parse(at, "--spike-at"),
+            SpikeForNs = GoDuration.Parse(duration, "--spike-for"),
+        };
+        if (w.SpikeAtNs < 0) throw KitInputException.For("must be ≥ 0", parameter: "--spike-at");
+        if (w.SpikeForNs <= 0) throw KitInputException.For("must be > 0", parameter: "--spike-for");
+        return w;
+    }
+
+    /// <summary>Live bytes (objects plus holder, and the spike while it lives) at time <paramref name="ns"/>.</summary>
+    public long LiveAt(long ns) => LiveBytes + HolderBytes + (SpikeBytes > 0 && ns >= SpikeAtNs && ns < SpikeAtNs + SpikeForNs ? SpikeBytes + SpikeBytes / ObjectSize * 16 : 0);
+
+    /// <summary>Heap scan work of what is live at <paramref name="ns"/>.</summary>
+    public long LiveScanAt(long ns) => LiveScanBytes + (LiveAt(ns) - LiveBytes - HolderBytes is var extra && extra > 0 ? (Pointers ? extra : extra - SpikeBytes) : 0);
+
     /// <summary>
     /// Bytes of the structure that holds the live objects: one interface (16 B) per object, like gcload's
     /// <c>[]interface{}</c>. It is live and scanned too.
@@ -126,5 +158,5 @@ public sealed record GcWorkload
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"workload: {MemoryLimit.Format(LiveBytes)} live in {ObjectSize} B {(Pointers ? "pointerful" : "pointer-free")} objects, {MemoryLimit.Format((long)AllocRate)}/s of garbage for {GoDuration.Format(DurationNs)}, stacks {MemoryLimit.Format(StackBytes)}, globals {MemoryLimit.Format(GlobalsBytes)}");
+        $"workload: {MemoryLimit.Format(LiveBytes)} live in {ObjectSize} B {(Pointers ? "pointerful" : "pointer-free")} objects, {MemoryLimit.Format((long)AllocRate)}/s of garbage for {GoDuration.Format(DurationNs)}{(SpikeBytes > 0 ? $", spike +{MemoryLimit.Format(SpikeBytes)} at {GoDuration.Format(SpikeAtNs)} for {GoDuration.Format(SpikeForNs)}" : "")}, stacks {MemoryLimit.Format(StackBytes)}, globals {MemoryLimit.Format(GlobalsBytes)}");
 }

@@ -70,6 +70,25 @@ public sealed class GcSimulatorTests
     }
 
     [Fact]
+    public void A_transient_spike_is_marked_while_it_lives_and_is_garbage_after()
+    {
+        var w = Workload.WithSpike("32MiB", "500ms", "500ms");
+        var r = GcSimulator.Run(w, GcSimOptions.Default.WithJitter(0));
+        var spike = (32L << 20) + (32L << 20) / w.ObjectSize * 16;
+        var baseLive = (ulong)(w.LiveBytes + w.HolderBytes);
+        foreach (var c in r.Cycles)
+        {
+            var during = c.StartNs >= 500_000_000 && c.StartNs < 1_000_000_000;
+            var expected = baseLive + (during ? (ulong)spike : 0) + (c.HeapAtMarkEnd - c.HeapAtTrigger);
+            Assert.Equal(expected, c.Marked);
+        }
+
+        Assert.Contains(r.Cycles, c => c.StartNs >= 500_000_000 && c.StartNs < 1_000_000_000);
+        Assert.Contains(r.Cycles, c => c.StartNs > 1_100_000_000 && c.Marked < baseLive + (ulong)spike / 2);
+        Assert.True(r.PeakHeapBytes > GcSimulator.Run(Workload, GcSimOptions.Default.WithJitter(0)).PeakHeapBytes);
+    }
+
+    [Fact]
     public void The_gctrace_lines_parse_back_to_the_cycles_numbers()
     {
         var r = GcSimulator.Run(Workload, GcSimOptions.Default.WithVersion("1.19"));
