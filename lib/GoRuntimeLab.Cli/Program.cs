@@ -11,6 +11,7 @@ root.Subcommands.Add(EscapeCommand.Build());
 root.Subcommands.Add(AllocCommand.Build());
 root.Subcommands.Add(DeferCommand.Build());
 root.Subcommands.Add(SchedCommand.Build());
+root.Subcommands.Add(GctraceCommand.Build());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -1,0 +1,3 @@
+module golab/gcload
+
+go 1.19

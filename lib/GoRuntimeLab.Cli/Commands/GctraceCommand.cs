@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using GoRuntimeLab.Gc.Trace;
+
+namespace GoRuntimeLab.Cli.Commands;
+
+/// <summary><c>golab gctrace parse FILE [--json]</c>: read a real <c>GODEBUG=gctrace=1</c> log (ARCHITECTURE.md §3).</summary>
+internal static class GctraceCommand
+{
+    private static readonly string[] Header = ["gc", "@s", "cpu%", "stw1 ms", "mark ms", "stw2 ms", "assist/bg/idle cpu ms", "heap MB start->end->live", "goal MB", "P", ""];
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+    public static Command Build()
+    {
+        var file = new Argument<string>("FILE") { Description = "A gctrace log: the program's stderr, or a golab recording (data/recordings/gc/*.txt). Lines that are not gc lines are counted and skipped." };
+        var json = new Option<bool>("--json")
+        {
+            Description = "One JSON document: {\"file\", \"ignoredLines\", \"summary\": {cycles, forced, totalPauseMs, maxPauseMs, finalCpuPercent}, " +
+                          "\"cycles\": [{number, atSeconds, cpuPercent, clockStw1Ms, clockConcurrentMs, clockStw2Ms, cpuStw1Ms, cpuAssistMs, " +
+                          "cpuBackgroundMs, cpuIdleMs, cpuStw2Ms, heapStartMB, heapEndMB, liveMB, goalMB, stacksMB (null before Go 1.18), " +
+                          "globalsMB, procs, forced, sourceLine, pauseMs, clockTotalMs, cpuTotalMs}]}. ms as Go printed them; MB = bytes>>20.",
+        };
+        var parse = new Command("parse", "Parse a GODEBUG=gctrace=1 log: one row per GC cycle, then a summary.") { file, json };
+        parse.SetAction(result =>
+        {
+            var log = GcTraceParser.ParseFile(result.GetValue(file)!);
+            Console.Out.Write(result.GetValue(json) ? ToJson(log) + "\n" : Table(log));
+            return ExitCodes.Ok;
+        });
+        return new Command("gctrace", "Real Go GC traces (GODEBUG=gctrace=1).") { parse };
+    }
+
+    private static string ToJson(GcTraceLog log) => JsonSerializer.Serialize(new
+    {
+        file = log.SourceName,
+        ignoredLines = log.IgnoredLines,
+        summary = new { cycles = log.Count, forced = log.ForcedCount, totalPauseMs = log.TotalPauseMs, maxPauseMs = log.MaxPauseMs, finalCpuPercent = log.FinalCpuPercent },
+        cycles = log.Lines,
+    }, Json);
+
+    private static string Table(GcTraceLog log)
+    {
+        var rows = new List<string[]> { Header };
+        foreach (var l in log.Lines)
+            rows.Add([
+                N(l.Number), l.AtSeconds.ToString("0.000", CultureInfo.InvariantCulture), N(l.CpuPercent), Ms(l.ClockStw1Ms), Ms(l.ClockConcurrentMs), Ms(l.ClockStw2Ms),
+                $"{Ms(l.CpuAssistMs)}/{Ms(l.CpuBackgroundMs)}/{Ms(l.CpuIdleMs)}", $"{N(l.HeapStartMB)}->{N(l.HeapEndMB)}->{N(l.LiveMB)}", N(l.GoalMB), N(l.Procs),
+                l.Forced ? "forced" : "",
+            ]);
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var row in rows)
+            text.AppendJoin("  ", row.Select((cell, c) => c is 1 or 2 or 3 or 4 or 5 or 8 or 9 || (c == 0 && row != rows[0]) ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).Append('\n');
+        // Trailing blanks of the last column would make the table awkward to diff.
+        var table = string.Join('\n', text.ToString().Split('\n').Select(line => line.TrimEnd()));
+        return table + "\n" + log + "\n";
+    }
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Ms(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}
