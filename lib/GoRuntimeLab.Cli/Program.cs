@@ -6,12 +6,12 @@ using GoRuntimeLab.Cli.Commands;
 var root = new RootCommand("GoRuntimeLab (golab): the course kit for 深圳Go语言从入门到精通 — models of the Go runtime, notebooks and the book.");
 root.Subcommands.Add(BookCommand.Build());
 root.Subcommands.Add(KernelCommand.Build());
-root.Subcommands.Add(GctraceCommand.Build());
 root.Subcommands.Add(GoRuntimeLab.Cli.Commands.Gc.GcCommand.Build());
 root.Subcommands.Add(EscapeCommand.Build());
 root.Subcommands.Add(AllocCommand.Build());
 root.Subcommands.Add(DeferCommand.Build());
 root.Subcommands.Add(SchedCommand.Build());
+root.Subcommands.Add(GctraceCommand.Build());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -26,7 +26,9 @@ namespace GoRuntimeLab.Gc.Trace;
 /// <param name="StacksMB">Stack bytes counted in the goal (1.19: maxStackScan; 1.21+: lastStackScan); null on Go ≤ 1.17 lines.</param>
 /// <param name="GlobalsMB">Globals (data+bss) counted in the goal; null on Go ≤ 1.17 lines.</param>
 /// <param name="Procs">GOMAXPROCS during the cycle (work.maxprocs).</param>
-/// <param name="Forced">True for " (forced)": the cycle was started by runtime.GC().</param>
+/// <param name="Forced">True for " (forced)": the cycle was started by runtime.GC(). Go 1.19 can also label the
+/// heap-triggered cycle that was still running when runtime.GC() was called (gcStart sets work.userForced before
+/// taking worldsema; fixed by 1.23), see data/README.md.</param>
 /// <param name="SourceLine">1-based line of the log this was parsed from (0 when made in code).</param>
 public sealed record GcTraceLine(
     int Number, double AtSeconds, int CpuPercent,

@@ -22,8 +22,8 @@ public class GcLoadLiveTests
         var log = GcTraceParser.Parse(run.Stderr, "live gcload stderr");
         Assert.Equal(run.Stderr.Split('\n').Count(l => GcTraceParser.IsGcLine(l)), log.Count);
         Assert.Equal(Enumerable.Range(1, log.Count), log.Lines.Select(l => l.Number));
-        // The runtime.GC() between setup and churn; a 1.19.8 recording (gogc200) shows that a second cycle around
-        // it can print "(forced)" too, so only "at least one, all before the churn" is asserted.
+        // The runtime.GC() between setup and churn. Go 1.19 may also label the heap-triggered cycle still running
+        // at that moment "(forced)" (gcStart sets work.userForced early), so one or two, all before the churn.
         Assert.InRange(log.ForcedCount, 1, 2);
         Assert.All(log.Lines, l => Assert.Equal(2, l.Procs));
         Assert.All(log.Lines, l => Assert.NotNull(l.StacksMB)); // Go 1.18+ format
