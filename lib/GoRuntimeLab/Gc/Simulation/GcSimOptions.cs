@@ -37,11 +37,12 @@ public sealed record GcSimOptions
     public long? OtherMemBytes { get; private init; }
 
     /// <summary>
-    /// Bytes of pointerful heap one core marks per second. Default: the median over the gcload recordings in
-    /// data/recordings/gc (mark CPU of each cycle = assist + background + idle from gctrace, divided into the
-    /// scanned live heap).
+    /// Bytes of pointerful heap one core marks per second; null: <see cref="DefaultScanRate"/> for the version.
     /// </summary>
-    public double ScanBytesPerCoreSecond { get; private init; } = DefaultScanRate;
+    public double? ScanBytesPerCoreSecondOverride { get; private init; }
+
+    /// <summary>The marking speed in use: the override, or the measured default for <see cref="Version"/>.</summary>
+    public double ScanBytesPerCoreSecond => ScanBytesPerCoreSecondOverride ?? DefaultScanRate(Version);
 
     /// <summary>Mutator CPU per allocated byte (ns), which decides how many Ps are idle for idle mark workers.</summary>
     public double MutatorNsPerByte { get; private init; } = 0.3;
@@ -55,8 +56,12 @@ public sealed record GcSimOptions
     /// <summary>Relative run-to-run noise on mark speed and pauses, per cycle (0 = none).</summary>
     public double Jitter { get; private init; } = 0.05;
 
-    /// <summary>Measured default for <see cref="ScanBytesPerCoreSecond"/> (see its remarks).</summary>
-    public const double DefaultScanRate = 800e6;
+    /// <summary>
+    /// Measured marking speed: the median, over the GOGC-only gcload recordings of that Go release in
+    /// data/recordings/gc, of (live heap scanned) ÷ (assist + background + idle mark CPU from the gctrace line).
+    /// Go 1.19.8 gave 666–1011 MB/s per core, Go 1.23.5 423–492 MB/s (1 KiB objects full of pointers; 2-core VM).
+    /// </summary>
+    public static double DefaultScanRate(GoVersion version) => version.AtLeast(GoVersion.Go1_22) ? 450e6 : 750e6;
 
     /// <summary>A copy with another GOGC (-1 = off; otherwise ≥ 0).</summary>
     public GcSimOptions WithGogc(int gogc) =>
@@ -114,7 +119,7 @@ public sealed record GcSimOptions
     public GcSimOptions WithScanRate(double bytesPerCoreSecond) =>
         !(bytesPerCoreSecond > 0) || double.IsInfinity(bytesPerCoreSecond)
             ? throw KitInputException.For($"must be > 0 bytes per core-second, not {bytesPerCoreSecond}", parameter: "--scan-rate")
-            : this with { ScanBytesPerCoreSecond = bytesPerCoreSecond };
+            : this with { ScanBytesPerCoreSecondOverride = bytesPerCoreSecond };
 
     /// <summary>A copy with another mutator cost per allocated byte (ns ≥ 0).</summary>
     public GcSimOptions WithMutatorNsPerByte(double ns) =>

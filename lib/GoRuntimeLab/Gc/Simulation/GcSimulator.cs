@@ -1,6 +1,7 @@
 // Mirrors: runtime/mgc.go (gcStart → sweep termination STW → concurrent mark → gcMarkDone → mark termination STW →
 // gcMarkTermination) driving runtime/mgcpacer.go (GcController) and runtime/mgclimit.go (GcCpuLimiter), Go 1.19–1.23.
 // Simplified: time-stepped; marking is a work budget drained by the 25 % workers, idle Ps and assists; sweeping is instant.
+using GoRuntimeLab.Alloc;
 using GoRuntimeLab.Gc.Pacer;
 using GoRuntimeLab.Gc.Trace;
 
@@ -61,10 +62,14 @@ public static class GcSimulator
         private long _nonHeap;
         private bool _spiked;
 
+        // Heap bytes per requested byte: objects occupy their size class (SizeClasses.Lookup, malloc.go), which in
+        // Go 1.22+ includes the 8-byte malloc header of pointerful objects > 512 B (1 KiB → the 1152 B class).
+        private readonly double _heapFactor = SizeClasses.Lookup(w.ObjectSize, w.Pointers, o.Version).BytesPerObject / w.ObjectSize;
+
         public GcSimResult Execute()
         {
             var procs = o.Procs;
-            var live = (ulong)(w.LiveBytes + w.HolderBytes);
+            var live = HeapBytes(w.LiveAt(0));
             _c.Init(o.Gogc, o.MemoryLimit);
             _c.AddGlobals(w.GlobalsBytes);
             _c.AddScannableStack(w.StackBytes);
@@ -128,7 +133,7 @@ public static class GcSimulator
             GrowDuringMark(Allocate(stw1) + Spike(_t));
 
             // What is reachable when marking starts is what gets scanned (later garbage floats until the next cycle).
-            var liveAtStart = w.LiveAt(start);
+            var liveAtStart = HeapBytes(w.LiveAt(start));
             long globalsLeft = w.GlobalsBytes, stacksLeft = w.StackBytes, heapLeft = w.LiveScanAt(start);
             double credit = 0;
             long assistNs = 0, backgroundNs = 0, idleNs = 0;
@@ -217,7 +222,7 @@ public static class GcSimulator
             _c.EndCycle(_t, procs, userForced: false);
             var goal = _c.LastHeapGoal;
             // Allocate-black: everything allocated since the cycle started survives it (gcmarknewobject).
-            var marked = (ulong)liveAtStart + (heap1 - heap0);
+            var marked = liveAtStart + (heap1 - heap0);
             _c.ResetLive(marked);
             SetMemStats();
             _c.Commit(isSweepDone: true);
@@ -259,12 +264,14 @@ public static class GcSimulator
         {
             if (_spiked || w.SpikeBytes == 0 || now < w.SpikeAtNs) return 0;
             _spiked = true;
-            return (ulong)(w.LiveAt(w.SpikeAtNs) - w.LiveBytes - w.HolderBytes);
+            return HeapBytes(w.LiveAt(w.SpikeAtNs) - w.LiveBytes - w.HolderBytes);
         }
+
+        private ulong HeapBytes(long requested) => (ulong)Math.Round(requested * _heapFactor);
 
         private ulong Allocate(long dt)
         {
-            _allocatedExact += w.AllocRate * dt / 1e9;
+            _allocatedExact += w.AllocRate * _heapFactor * dt / 1e9;
             var total = (ulong)_allocatedExact;
             var alloc = total - _allocated;
             _allocated = total;

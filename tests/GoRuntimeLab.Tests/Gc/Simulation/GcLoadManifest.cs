@@ -16,12 +16,17 @@ public sealed record GcLoadRecording(string File, string Case, GoVersion Version
         foreach (var r in doc.RootElement.GetProperty("recordings").EnumerateArray())
         {
             var version = GoVersion.Parse(r.GetProperty("goVersion").GetString()!);
+            // What the program really did: when GC slowed it, the churn ran longer than asked at a lower rate
+            // (gcload paces against the clock and stops at the duration), so replay its measured total and rate.
+            var measured = r.GetProperty("measured");
+            var rate = measured.GetProperty("achievedRate").GetDouble();
+            var allocated = measured.GetProperty("allocated").GetDouble();
             var workload = GcWorkload.Default
                 .WithLive(r.GetProperty("live").GetInt64())
                 .WithObjectSize(r.GetProperty("objectSize").GetInt64())
                 .WithPointers(r.GetProperty("pointers").GetBoolean())
-                .WithAllocRate(r.GetProperty("allocRate").GetDouble())
-                .WithDuration((long)(r.GetProperty("duration").GetDouble() * 1e9));
+                .WithAllocRate(rate)
+                .WithDuration((long)(allocated / rate * 1e9));
             var limit = r.GetProperty("memlimit");
             var options = GcSimOptions.Default
                 .WithVersion(new GoVersion(version.Major, version.Minor))
