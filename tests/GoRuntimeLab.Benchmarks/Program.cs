@@ -43,6 +43,9 @@ static void QuickReport()
     var sched = new SchedulerBenchmarks();
     sched.Setup();
     var pacer = new PacerBenchmarks();
+    var gc = new GcSimulationBenchmarks();
+    Time("gc: GOGC sweep, 20 values × 10 s simulated", () => gc.GogcSweep(), 0);
+    Time("gc: one 2 s run with its series", () => gc.NotebookRun(), 0);
     Time("sched: 10k goroutines × 1 s simulated", () => sched.TenThousandGoroutinesForOneSecond(), SchedulerBenchmarks.Events);
     Time("baseline: bare PriorityQueue loop", () => sched.BarePriorityQueueLoop(), SchedulerBenchmarks.Events);
     Time("pacer: Steady, 50 cycles", () => pacer.Steady(), 0);
