@@ -44,8 +44,13 @@ public sealed record GcSimOptions
     /// <summary>The marking speed in use: the override, or the measured default for <see cref="Version"/>.</summary>
     public double ScanBytesPerCoreSecond => ScanBytesPerCoreSecondOverride ?? DefaultScanRate(Version);
 
-    /// <summary>Mutator CPU per allocated byte (ns), which decides how many Ps are idle for idle mark workers.</summary>
-    public double MutatorNsPerByte { get; private init; } = 0.3;
+    /// <summary>
+    /// Mutator CPU per allocated byte (ns): decides how many Ps are left idle for idle mark workers, how much mutator
+    /// time drains the CPU limiter's bucket, and how fast a program behind its pace can catch up. Default: the median
+    /// over the gcload recordings of (GOMAXPROCS − (assist + background + idle mark CPU) ÷ mark wall time) ÷ the
+    /// allocation rate, ≈1.5 ns per byte on both Go versions (it includes write barriers and the VM's other load).
+    /// </summary>
+    public double MutatorNsPerByte { get; private init; } = 1.5;
 
     /// <summary>Sweep termination (STW 1) wall time (ns).</summary>
     public long SweepTermPauseNs { get; private init; } = 20_000;
@@ -57,11 +62,12 @@ public sealed record GcSimOptions
     public double Jitter { get; private init; } = 0.05;
 
     /// <summary>
-    /// Measured marking speed: the median, over the GOGC-only gcload recordings of that Go release in
-    /// data/recordings/gc, of (live heap scanned) ÷ (assist + background + idle mark CPU from the gctrace line).
-    /// Go 1.19.8 gave 666–1011 MB/s per core, Go 1.23.5 423–492 MB/s (1 KiB objects full of pointers; 2-core VM).
+    /// Measured marking speed: the median, over every cycle of the GOGC-only gcload recordings of that Go release in
+    /// data/recordings/gc, of (live heap scanned) ÷ (assist + background + idle mark CPU from the gctrace line):
+    /// 748 MB/s per core for Go 1.19.8 (446 cycles), 516 MB/s for Go 1.23.5 (416 cycles); 1 KiB objects full of
+    /// pointers, 2-core VM. Go 1.22+ is used for 1.22 and 1.23, 1.19 for the others.
     /// </summary>
-    public static double DefaultScanRate(GoVersion version) => version.AtLeast(GoVersion.Go1_22) ? 450e6 : 750e6;
+    public static double DefaultScanRate(GoVersion version) => version.AtLeast(GoVersion.Go1_22) ? 516e6 : 748e6;
 
     /// <summary>A copy with another GOGC (-1 = off; otherwise ≥ 0).</summary>
     public GcSimOptions WithGogc(int gogc) =>

@@ -24,6 +24,12 @@ public sealed record GcSimResult(
     long NonHeapBytes,
     IReadOnlyList<GcSimSample> Series)
 {
+    /// <summary>
+    /// The cycles before the run: those that ran while the live heap was being allocated, and the forced one
+    /// (runtime.GC()) that ends the setup — as in a real gctrace of gcload. Numbered before <see cref="Cycles"/>.
+    /// </summary>
+    public IReadOnlyList<GcSimCycle> SetupCycles { get; init; } = [];
+
     /// <summary>The cycles as Go prints them with GODEBUG=gctrace=1.</summary>
     public IEnumerable<string> GcTraceLines => Cycles.Select(c => c.GcTrace);
 

@@ -59,8 +59,17 @@ public static class GcSimulator
         private ulong _allocated;
         private ulong _peak;
         private long _gcCpuNs;
+        private long _gcCpuSinceStart;
         private long _nonHeap;
         private bool _spiked;
+        private ulong _backlog;     // allocation assists held back during mark; the paced program catches up after
+        private readonly List<GcSimCycle> _setupCycles = [];
+        private bool _setup;        // allocating the live heap before the run (every byte allocated stays live)
+        private bool _forced;       // inside runtime.GC(): the program allocates nothing
+        private ulong _setupTarget;
+        private ulong _setupAllocated;
+        private long _t0;           // when the run proper starts (after setup and the forced GC)
+        private uint _numGc;
 
         // Heap bytes per requested byte: objects occupy their size class (SizeClasses.Lookup, malloc.go), which in
         // Go 1.22+ includes the 8-byte malloc header of pointerful objects > 512 B (1 KiB → the 1152 B class).
@@ -69,52 +78,84 @@ public static class GcSimulator
         public GcSimResult Execute()
         {
             var procs = o.Procs;
-            var live = HeapBytes(w.LiveAt(0));
             _c.Init(o.Gogc, o.MemoryLimit);
             _c.AddGlobals(w.GlobalsBytes);
             _c.AddScannableStack(w.StackBytes);
-
-            // The run starts right after a forced GC of the live heap (gcload calls runtime.GC() before the churn),
-            // so the pacer starts from heapMarked = live, having scanned the live heap, stacks and globals once.
-            _c.HeapLive = live;
-            _c.HeapScanWork = w.LiveScanBytes;
-            _c.StackScanWork = w.StackBytes;
-            _c.GlobalsScanWork = w.GlobalsBytes;
-            _c.ResetLive(live);
-            _peak = live;
-            SetMemStats();
-            _c.Commit(isSweepDone: true);
             _limiter = new GcCpuLimiter(0, procs);
 
-            var end = w.DurationNs;
-            while (_t < end && _cycles.Count < MaxCycles)
+            // Setup, as gcload does it: allocate the live heap as fast as the program can (GC cycles run meanwhile and
+            // the pacer learns cons/mark from them), then runtime.GC(). The run proper starts from that pacer state.
+            _setup = true;
+            _setupTarget = HeapBytes(w.LiveAt(-1));
+            Loop(long.MaxValue, () => _setupAllocated >= _setupTarget);
+            _setup = false;
+            _forced = true;
+            RunCycle(_c.HeapLive, GcTriggerKind.Cycle);
+            _forced = false;
+            _setupCycles.AddRange(_cycles);
+            _cycles.Clear();
+            _series.Clear();
+            _gcCpuNs = 0;
+            _peak = _c.HeapLive;
+            _t0 = _t;
+
+            Loop(_t0 + w.DurationNs, () => false);
+
+            var gcCount = _cycles.Count(c => c.EndNs <= w.DurationNs);
+            var elapsed = _t - _t0;
+            var fraction = elapsed > 0 ? (double)_gcCpuNs / ((double)elapsed * procs) : 0;
+            return new GcSimResult(w, o, _cycles, gcCount, _peak, fraction, _nonHeap, _series) { SetupCycles = _setupCycles.ToList() };
+        }
+
+        private void Loop(long end, Func<bool> done)
+        {
+            while (_t < end && !done() && _cycles.Count < MaxCycles)
             {
                 SetMemStats();
                 var (trigger, goal) = _c.Trigger();
                 if (_c.HeapLive >= trigger)
                 {
-                    RunCycle(trigger);
+                    RunCycle(trigger, GcTriggerKind.Heap);
                     continue;
                 }
 
                 // Grow the heap to the trigger (or by one step), as mallocgc's gcTrigger test would see it.
-                var toTrigger = (trigger - _c.HeapLive) / w.AllocRate * 1e9;
+                // A program held back by assists catches up as fast as its CPUs allow (gcload's paced loop does),
+                // still crossing the trigger allocation by allocation rather than all at once.
+                var steady = w.AllocRate * _heapFactor;
+                var rate = _setup || _backlog > 0 ? Math.Max(steady, MaxAllocRate()) : steady;
+                var toTrigger = (trigger - _c.HeapLive) / rate * 1e9;
                 var dt = (long)Math.Ceiling(Math.Min(Math.Min(OffStepNs, toTrigger), end - _t));
-                if (!_spiked && w.SpikeBytes > 0 && w.SpikeAtNs > _t) dt = Math.Min(dt, w.SpikeAtNs - _t);
+                if (!_setup && !_spiked && w.SpikeBytes > 0 && _t0 + w.SpikeAtNs > _t) dt = Math.Min(dt, _t0 + w.SpikeAtNs - _t);
                 if (dt < 1) dt = 1;
-                var alloc = Allocate(dt) + Spike(_t + dt);
+                ulong alloc;
+                if (_setup)
+                {
+                    alloc = SetupAllocate(dt);
+                }
+                else
+                {
+                    var catchUp = (ulong)Math.Min(_backlog, Math.Max(0, (rate - steady) * dt / 1e9));
+                    _backlog -= catchUp;
+                    alloc = Allocate(dt) + Spike(_t + dt) + catchUp;
+                }
+
                 _c.Update((long)alloc, w.Pointers ? (long)alloc : 0, gcBlackenEnabled: false);
-                AccountMutatorOnly(dt);
+                AccountMutatorOnly(dt, alloc);
                 _t += dt;
                 Sample(goal, trigger, marking: false);
             }
-
-            var gcCount = _cycles.Count(c => c.EndNs <= end);
-            var fraction = _t > 0 ? (double)_gcCpuNs / ((double)_t * procs) : 0;
-            return new GcSimResult(w, o, _cycles, gcCount, _peak, fraction, _nonHeap, _series);
         }
 
-        private void RunCycle(ulong trigger)
+        // Setup allocation: flat out, until the live heap is complete.
+        private ulong SetupAllocate(long dt)
+        {
+            var n = (ulong)Math.Min(_setupTarget - _setupAllocated, MaxAllocRate() * dt / 1e9);
+            _setupAllocated += n;
+            return n;
+        }
+
+        private void RunCycle(ulong trigger, GcTriggerKind kind)
         {
             var procs = o.Procs;
             var start = _t;
@@ -127,42 +168,67 @@ public static class GcSimulator
             _limiter.StartGCTransition(enableGC: true, _t);
             _t += stw1;
             _limiter.FinishGCTransition(_t);
-            _c.StartCycle(_t, procs, GcTriggerKind.Heap);
+            _c.StartCycle(_t, procs, kind);
             var markStart = _t;
             // The paced mutator catches up what it could not allocate during the pause: allocated black.
-            GrowDuringMark(Allocate(stw1) + Spike(_t));
+            GrowDuringMark(ProgramAllocation(stw1));
 
             // What is reachable when marking starts is what gets scanned (later garbage floats until the next cycle).
-            var liveAtStart = HeapBytes(w.LiveAt(start));
-            long globalsLeft = w.GlobalsBytes, stacksLeft = w.StackBytes, heapLeft = w.LiveScanAt(start);
-            double credit = 0;
+            // During setup (and in the forced GC that ends it) everything allocated so far is live.
+            var setupLive = _setup || _forced;
+            var liveAtStart = setupLive ? heap0 : HeapBytes(w.LiveAt(start - _t0));
+            var scanRatio = (double)w.LiveScanBytes / (w.LiveBytes + w.HolderBytes);
+            long globalsLeft = w.GlobalsBytes, stacksLeft = w.StackBytes;
+            var heapLeft = setupLive ? (long)(heap0 / _heapFactor * scanRatio) : w.LiveScanAt(start - _t0);
+            double carried = 0;
             long assistNs = 0, backgroundNs = 0, idleNs = 0;
             var limiterOn = _limiter.Limiting;
             var rate = o.ScanBytesPerCoreSecond * speed / 1e9;                 // bytes per core-ns
-            var mutatorCores = Math.Min(procs, w.AllocRate * o.MutatorNsPerByte / 1e9);
             var backgroundCores = procs * PacerConstants.GcBackgroundUtilization; // dedicated + fractional goal
-            var idleCores = Math.Max(0, procs - backgroundCores - mutatorCores);
 
             while (true)
             {
                 double dt = MarkStepNs;
-                var alloc = w.AllocRate * dt / 1e9;
+                var step = (long)dt;
+                // What the paced program wants to allocate now: its steady rate plus as much of its backlog as it can
+                // catch up on flat out (MaxAllocRate) in this step.
+                var catchUp = _setup || _forced ? 0 : (ulong)Math.Min(_backlog, Math.Max(0, (MaxAllocRate() - w.AllocRate * _heapFactor) * dt / 1e9));
+                var want = ProgramAllocation(step) + catchUp;
+                _backlog -= catchUp;
+                // The mutator's CPU this step follows what it allocates (more while catching up); idle Ps run idle workers.
+                var mutatorCores = Math.Min(MutatorCoresMax(), want / _heapFactor * o.MutatorNsPerByte / dt);
+                var idleCores = Math.Max(0, procs - backgroundCores - mutatorCores);
                 var bgWork = rate * backgroundCores * dt;
                 var idleWork = rate * idleCores * dt;
-                // gcFlushBgCredit: with no assist queued, background work becomes credit that assists steal first
-                // (gcAssistAlloc); the rest of an allocation's debt (assistWorkPerByte × bytes) is scanned by the
-                // allocating goroutine — unless the CPU limiter is on, which skips assists entirely.
-                credit += bgWork + idleWork;
-                var debt = _limiter.Limiting ? 0 : _c.AssistWorkPerByte * alloc;
+                // gcFlushBgCredit: background and idle workers' work becomes credit that allocating goroutines steal
+                // first (gcAssistAlloc). An allocation's debt is assistWorkPerByte × bytes; what the credit does not
+                // cover, the goroutine scans itself before it may allocate — so assists take mutator time and slow
+                // allocation down, which is what keeps the heap near its goal. With the CPU limiter on, no assists.
+                var credit = carried + bgWork + idleWork;
                 double assistWork = 0;
-                if (debt > credit)
+                var alloc = want;
+                if (_limiter.Limiting)
                 {
-                    assistWork = debt - credit;
-                    credit = 0;
+                    carried = credit;
                 }
                 else
                 {
-                    credit -= debt;
+                    var debt = _c.AssistWorkPerByte * want;
+                    if (debt <= credit)
+                    {
+                        carried = credit - debt;
+                    }
+                    else
+                    {
+                        // Spend a fraction f of the mutator's time assisting: A·want·(1−f) = credit + rate·mutator·dt·f.
+                        var mutatorScan = rate * mutatorCores * dt;
+                        var f = (debt - credit) / (debt + mutatorScan);
+                        alloc = (ulong)(want * (1 - f));
+                        if (_setup) _setupAllocated -= want - alloc; // still to allocate, flat out
+                        else _backlog += want - alloc;
+                        assistWork = mutatorScan * f;
+                        carried = 0;
+                    }
                 }
 
                 var total = bgWork + idleWork + assistWork;
@@ -170,16 +236,19 @@ public static class GcSimulator
                 var last = total >= left;
                 if (last)
                 {
+                    // Marking ends inside this step: the time and allocation scale down with the work left.
                     var f = total > 0 ? left / total : 0;
                     dt = Math.Max(1000, dt * f);
                     bgWork *= f;
                     idleWork *= f;
                     assistWork *= f;
+                    var done = (ulong)(alloc * Math.Min(1, dt / MarkStepNs));
+                    _backlog += alloc - done;
+                    alloc = done;
+                    step = (long)Math.Round(dt);
                 }
 
-                var step = (long)Math.Round(dt);
-                var doneWork = (long)Math.Round(bgWork + idleWork + assistWork);
-                if (last) doneWork = left;
+                var doneWork = last ? left : (long)Math.Round(bgWork + idleWork + assistWork);
                 // Root jobs first (markroot: globals, then stacks), then the heap, as the harness orders them.
                 var g = Math.Min(doneWork, globalsLeft);
                 globalsLeft -= g;
@@ -204,7 +273,7 @@ public static class GcSimulator
                 _limiter.AddAssistTime(aNs);
                 _limiter.AddIdleTime(iNs);
                 _t += step;
-                GrowDuringMark(Allocate(step) + Spike(_t));
+                GrowDuringMark(alloc);
                 if (_limiter.NeedUpdate(_t)) _limiter.Update(_t);
                 limiterOn |= _limiter.Limiting;
                 Sample(_c.HeapGoal(), _c.HeapGoal(), marking: true);
@@ -219,23 +288,25 @@ public static class GcSimulator
             _t += stw2;
             _limiter.FinishGCTransition(_t);
             SetMemStats();
-            _c.EndCycle(_t, procs, userForced: false);
+            _c.EndCycle(_t, procs, userForced: kind == GcTriggerKind.Cycle);
             var goal = _c.LastHeapGoal;
             // Allocate-black: everything allocated since the cycle started survives it (gcmarknewobject).
             var marked = liveAtStart + (heap1 - heap0);
             _c.ResetLive(marked);
             SetMemStats();
             _c.Commit(isSweepDone: true);
-            _c.Update((long)Allocate(stw2), 0, gcBlackenEnabled: false);
-            _limiter.NumGc = (uint)(_cycles.Count + 1);
+            _c.Update((long)ProgramAllocation(stw2), 0, gcBlackenEnabled: false);
+            _numGc++;
+            _limiter.NumGc = _numGc;
 
             var pauseCpu = (stw1 + stw2) * procs;
             _gcCpuNs += pauseCpu + assistNs + backgroundNs;
-            var fraction = (double)_gcCpuNs / ((double)_t * procs);
+            _gcCpuSinceStart += pauseCpu + assistNs + backgroundNs;
+            var fraction = (double)_gcCpuSinceStart / ((double)_t * procs); // gctrace's % counts from program start
             var stacks = o.Version.AtLeast(GoVersion.Go1_21) ? _c.LastStackScan : _c.MaxStackScan;
             var traceCycle = new GcTraceCycle
             {
-                Number = (uint)(_cycles.Count + 1),
+                Number = _numGc,
                 RuntimeInitTime = 0,
                 SweepTermStart = start,
                 MarkStart = markStart,
@@ -252,20 +323,30 @@ public static class GcSimulator
                 StackScan = stacks,
                 GlobalsScan = _c.GlobalsScan,
                 MaxProcs = procs,
+                UserForced = kind == GcTriggerKind.Cycle,
             }.WithStwProcs(procs);
             var next = _c.HeapGoal();
-            _cycles.Add(new GcSimCycle(_cycles.Count + 1, start, stw1, markNs, stw2, trigger, heap0, heap1, marked, goal, next,
+            _cycles.Add(new GcSimCycle((int)_numGc, start - _t0, stw1, markNs, stw2, trigger, heap0, heap1, marked, goal, next,
                 assistNs, backgroundNs, idleNs, pauseCpu, limiterOn, fraction, GcTraceFormatter.Format(traceCycle)));
             Sample(next, _c.Trigger().Trigger, marking: false);
         }
 
+        // What the program allocates in dt ns: the live heap during setup, nothing inside runtime.GC(), else the workload.
+        private ulong ProgramAllocation(long dt) => _setup ? SetupAllocate(dt) : _forced ? 0 : Allocate(dt) + Spike(_t + dt);
+
         // The spike's objects are allocated all at once when the clock passes SpikeAtNs.
         private ulong Spike(long now)
         {
-            if (_spiked || w.SpikeBytes == 0 || now < w.SpikeAtNs) return 0;
+            if (_spiked || w.SpikeBytes == 0 || now - _t0 < w.SpikeAtNs) return 0;
             _spiked = true;
             return HeapBytes(w.LiveAt(w.SpikeAtNs) - w.LiveBytes - w.HolderBytes);
         }
+
+        // How fast the program could allocate flat out: its allocating goroutines, each on one P at MutatorNsPerByte,
+        // on at most the Ps the GC's 25 % leaves.
+        private double MaxAllocRate() => o.MutatorNsPerByte <= 0 ? 1e11 : MutatorCoresMax() / o.MutatorNsPerByte * 1e9 * _heapFactor;
+
+        private double MutatorCoresMax() => Math.Min(w.Goroutines, o.Procs * (1 - PacerConstants.GcBackgroundUtilization));
 
         private ulong HeapBytes(long requested) => (ulong)Math.Round(requested * _heapFactor);
 
@@ -286,10 +367,10 @@ public static class GcSimulator
             if (_c.HeapLive > _peak) _peak = _c.HeapLive;
         }
 
-        private void AccountMutatorOnly(long dt)
+        private void AccountMutatorOnly(long dt, ulong allocated)
         {
             if (_c.HeapLive > _peak) _peak = _c.HeapLive;
-            var mutatorCores = Math.Min(o.Procs, w.AllocRate * o.MutatorNsPerByte / 1e9);
+            var mutatorCores = Math.Min(MutatorCoresMax(), allocated / _heapFactor * o.MutatorNsPerByte / dt);
             _limiter.AddIdleTime((long)((o.Procs - mutatorCores) * dt));
             if (_limiter.NeedUpdate(_t + dt)) _limiter.Update(_t + dt);
         }
@@ -305,9 +386,9 @@ public static class GcSimulator
 
         private void Sample(ulong goal, ulong trigger, bool marking)
         {
-            if (!recordSeries) return;
-            if (_series.Count > 0 && marking && _t - _series[^1].TimeNs < 500_000) return;
-            _series.Add(new GcSimSample(_t, _c.HeapLive, goal, trigger, marking));
+            if (!recordSeries || _setup || _forced) return;
+            if (_series.Count > 0 && marking && _t - _t0 - _series[^1].TimeNs < 500_000) return;
+            _series.Add(new GcSimSample(_t - _t0, _c.HeapLive, goal, trigger, marking));
         }
     }
 }

@@ -48,6 +48,16 @@ public sealed record GcWorkload
     /// <summary>Scannable globals (data+bss) bytes (a GC root; part of the heap goal since Go 1.18).</summary>
     public long GlobalsBytes { get; private init; }
 
+    /// <summary>
+    /// Goroutines that allocate (each runs on one P at a time): caps how much CPU the program can spend allocating and
+    /// assisting. gcload has one.
+    /// </summary>
+    public int Goroutines { get; private init; } = 1;
+
+    /// <summary>A copy with another number of allocating goroutines (≥ 1).</summary>
+    public GcWorkload WithGoroutines(int goroutines) =>
+        goroutines < 1 ? throw KitInputException.For($"must be ≥ 1, not {goroutines}", parameter: "--goroutines") : this with { Goroutines = goroutines };
+
     /// <summary>Extra live bytes allocated at <see cref="SpikeAtNs"/> and dropped <see cref="SpikeForNs"/> later (0: no spike).</summary>
     public long SpikeBytes { get; private init; }
 

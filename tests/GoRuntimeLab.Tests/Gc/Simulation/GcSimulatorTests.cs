@@ -38,7 +38,10 @@ public sealed class GcSimulatorTests
     [Fact]
     public void A_higher_gogc_means_fewer_cycles_and_a_higher_peak()
     {
-        var runs = GcSimulator.SweepGogc(Workload, GcSimOptions.Default, [25, 50, 100, 200, 400, 800]);
+        var runs = GcSimulator.SweepGogc(Workload, GcSimOptions.Default, [50, 100, 200, 400, 800]);
+        // (At GOGC=25 this workload keeps the GC running back to back; the CPU limiter then turns assists off and the
+        // heap overshoots — a real trade-off of mgclimit.go, tested below, so it is left out of this monotone sweep.)
+        Assert.All(runs, r => Assert.DoesNotContain(r.Cycles, c => c.LimiterOn));
         for (var i = 1; i < runs.Count; i++)
         {
             Assert.True(runs[i].GcCount < runs[i - 1].GcCount, $"GOGC {runs[i].Options.Gogc}: {runs[i].GcCount} cycles vs {runs[i - 1].GcCount}");
@@ -132,7 +135,8 @@ public sealed class GcSimulatorTests
     {
         // Live heap above what the limit allows: the goal collapses onto the live heap and GC runs back to back
         // (the "death spiral" GOMEMLIMIT could cause before the limiter, mgclimit.go).
-        var w = Workload.WithLive("48MiB").WithAllocRate("512MiB/s");
+        // The bucket holds 1 CPU-second per P and fills at (GC − mutator) time, so it takes a few seconds to fill.
+        var w = Workload.WithLive("48MiB").WithAllocRate("512MiB/s").WithDuration("8s");
         var r = GcSimulator.Run(w, GcSimOptions.Default.WithMemoryLimit("40MiB"));
         Assert.Contains(r.Cycles, c => c.LimiterOn);
         Assert.InRange(r.GcCpuFraction, 0.3, 0.65);
