@@ -12,6 +12,7 @@ root.Subcommands.Add(AllocCommand.Build());
 root.Subcommands.Add(DeferCommand.Build());
 root.Subcommands.Add(SchedCommand.Build());
 root.Subcommands.Add(GctraceCommand.Build());
+root.Subcommands.Add(PprofCommand.Build());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

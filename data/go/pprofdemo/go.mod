@@ -1,0 +1,3 @@
+module golab/pprofdemo
+
+go 1.19
