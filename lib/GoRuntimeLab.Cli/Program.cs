@@ -13,6 +13,7 @@ root.Subcommands.Add(DeferCommand.Build());
 root.Subcommands.Add(SchedCommand.Build());
 root.Subcommands.Add(GctraceCommand.Build());
 root.Subcommands.Add(PprofCommand.Build());
+root.Subcommands.Add(SchedtraceCommand.Build());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -1,0 +1,3 @@
+module golab/preempt
+
+go 1.19

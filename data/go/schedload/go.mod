@@ -1,0 +1,3 @@
+module golab/schedload
+
+go 1.19
