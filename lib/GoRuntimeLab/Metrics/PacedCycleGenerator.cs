@@ -1,5 +1,6 @@
 // Mirrors: runtime/mgcpacer.go through the kit's GcController (trigger, heapGoal, startCycle, revise, endCycle,
-// resetLive, commit), Go 1.19–1.23. Simplified: a steady workload (fixed live heap, constant allocation), marking
+// resetLive, commit), Go 1.19–1.23. Simplified: a steady workload (the first LiveBytes allocated stay live, the rest
+// is garbage; constant allocation rate), marking
 // by the 25 % background workers only (no assists), pauses drawn log-normally around a median (not modelled costs).
 using GoRuntimeLab.Gc.Pacer;
 using GoRuntimeLab.GoRand;
@@ -28,7 +29,7 @@ public sealed class PacedCycleGenerator : IGcCycleSource
     public double AllocBytesPerSecond => _config.AllocBytesPerSecond;
 
     /// <inheritdoc/>
-    public ulong InitialHeapBytes => (ulong)_config.LiveBytes;
+    public ulong InitialHeapBytes => 0;
 
     /// <inheritdoc/>
     public IEnumerable<GcCycleRecord> Cycles()
@@ -37,10 +38,11 @@ public sealed class PacedCycleGenerator : IGcCycleSource
         var random = new GoRandom(cfg.Seed);
         var c = PacerHarness.NewGcController(cfg.Version, cfg.Gogc, cfg.MemoryLimit);
         var stack = (ulong)(cfg.Goroutines * ProcessConfig.StackBytesPerGoroutine);
-        var live = (ulong)cfg.LiveBytes;
+        var liveTarget = (ulong)cfg.LiveBytes;
         var rate = cfg.AllocBytesPerSecond;
-        ulong heap = live; // heapLive now
+        ulong heap = 0; // heapLive now
         long now = 0;
+        // The program builds its live set first: the first LiveBytes it allocates stay live, the rest is garbage.
         for (var n = 1; ; n++)
         {
             var (trigger, goal) = c.Trigger();
@@ -62,6 +64,7 @@ public sealed class PacedCycleGenerator : IGcCycleSource
 
             // Mark work: the live heap, the stacks and the globals, done by the background workers (25 % of
             // GOMAXPROCS: gcBackgroundUtilization) while the mutator keeps allocating (allocated black).
+            var live = Math.Min(liveTarget, (ulong)(rate * (start / 1e9)));
             var work = (double)(live + stack + GlobalsBytes);
             var markNs = Math.Max(1L, (long)Math.Ceiling(work / (cfg.ScanBytesPerCoreSecond * cfg.Procs * PacerConstants.GcBackgroundUtilization) * 1e9));
             var allocated = (long)(rate * markNs / 1e9);
@@ -72,7 +75,7 @@ public sealed class PacedCycleGenerator : IGcCycleSource
             var stw2 = Pause(random);
 
             // Objects allocated during mark are black: they survive this cycle.
-            var marked = live + (ulong)allocated;
+            var marked = Math.Min(live + (ulong)allocated, heapAtMarkEnd);
             PacerHarness.EndCycle(c, marked, assistTime: 0, elapsed: markNs, cfg.Procs);
             var record = new GcCycleRecord(n, start, stw1, markNs, stw2, heapAtTrigger, heapAtMarkEnd, marked, goal, c.HeapGoal());
             yield return record;
