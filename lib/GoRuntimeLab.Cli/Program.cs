@@ -7,6 +7,7 @@ var root = new RootCommand("GoRuntimeLab (golab): the course kit for 深圳Go语
 root.Subcommands.Add(BookCommand.Build());
 root.Subcommands.Add(KernelCommand.Build());
 root.Subcommands.Add(GoRuntimeLab.Cli.Commands.Gc.GcCommand.Build());
+root.Subcommands.Add(MetricsCommand.Build());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
