@@ -18,7 +18,7 @@ public sealed class TimeHistogram
     private const int Go119NumSubBuckets = 1 << Go119SubBucketBits;
     private const int Go119NumSuperBuckets = 45;
 
-    // Go 1.21–1.23 (introduced in 1.20): timeHistMinBucketBits = 9, timeHistMaxBucketBits = 48, timeHistSubBucketBits = 2.
+    // Go 1.21–1.23 (read in 1.21.13, 1.22.12, 1.23.5): timeHistMinBucketBits = 9, timeHistMaxBucketBits = 48, timeHistSubBucketBits = 2.
     private const int MinBucketBits = 9;
     private const int MaxBucketBits = 48;
     private const int SubBucketBits = 2;
