@@ -14,6 +14,7 @@ root.Subcommands.Add(SchedCommand.Build());
 root.Subcommands.Add(GctraceCommand.Build());
 root.Subcommands.Add(PprofCommand.Build());
 root.Subcommands.Add(SchedtraceCommand.Build());
+root.Subcommands.Add(MetricsCommand.Build());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -1,8 +1,9 @@
 namespace GoRuntimeLab.Testing;
 
 /// <summary>
-/// Tests that need an outside tool (Go, Jupyter, a browser) skip with a reason when it is absent, unless the
+/// Tests that need an outside tool (Go, Jupyter, a browser, Prometheus) skip with a reason when it is absent, unless the
 /// matching <c>GOLAB_REQUIRE_*</c> variable is 1 (CI sets it): then absence is a failure, so CI cannot pass by skipping.
+/// Variables: GOLAB_REQUIRE_GO, GOLAB_REQUIRE_JUPYTER, GOLAB_REQUIRE_BROWSER, GOLAB_REQUIRE_PROMETHEUS (prometheus, promtool).
 /// </summary>
 public static class Requirement
 {

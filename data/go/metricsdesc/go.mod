@@ -1,0 +1,3 @@
+module golab/metricsdesc
+
+go 1.19

@@ -1,0 +1,3 @@
+module golab/metricsdump
+
+go 1.19

@@ -1,0 +1,189 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using GoRuntimeLab.Metrics;
+using GoRuntimeLab.Prometheus;
+
+namespace GoRuntimeLab.Cli.Commands;
+
+/// <summary>
+/// <c>golab metrics list|expose|serve</c>: the runtime/metrics catalogue per Go release, and a simulated Go process
+/// exposed to Prometheus the way client_golang exposes a real one (ARCHITECTURE.md §3).
+/// </summary>
+internal static class MetricsCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+    public static Command Build()
+    {
+        var command = new Command("metrics", "runtime/metrics: the catalogue of each Go release, and a simulated Go process exposed to Prometheus.");
+        command.Subcommands.Add(BuildList());
+        command.Subcommands.Add(BuildExpose());
+        command.Subcommands.Add(BuildServe());
+        return command;
+    }
+
+    private static Option<string> GoOption() => new("--go")
+    {
+        Description = "Go release: 1.19, 1.21, 1.22 or 1.23 (the metric names, and the time-histogram buckets, differ).",
+        HelpName = "VERSION",
+        DefaultValueFactory = _ => "1.23",
+    };
+
+    private static Option<int> SeedOption() => new("--seed")
+    {
+        Description = "Seed of the simulated process's random pauses and latencies (same seed, same values).",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private static Command BuildList()
+    {
+        var go = GoOption();
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print one JSON document: {goVersion, count, metrics:[{name, kind, cumulative, unit, prometheusName, description}]}.",
+        };
+        var command = new Command("list", "List the runtime/metrics names of a Go release (from its description.go) with kind, unit and the Go client's Prometheus name.")
+        {
+            go,
+            json,
+        };
+        command.SetAction(parse =>
+        {
+            var catalog = MetricCatalog.For(ParseVersion(parse.GetValue(go)!));
+            Console.Out.Write(parse.GetValue(json) ? ListJson(catalog) : ListTable(catalog));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command BuildExpose()
+    {
+        var go = GoOption();
+        var seed = SeedOption();
+        var at = new Option<double>("--at")
+        {
+            Description = "Simulated seconds the process has run when it is scraped (> 0, ≤ 3600).",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => 10,
+        };
+        var command = new Command("expose", "Print the Prometheus text exposition (format 0.0.4) of a simulated Go process after --at simulated seconds.")
+        {
+            go,
+            seed,
+            at,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var seconds = parse.GetValue(at);
+            if (!(seconds > 0 && seconds <= 3600))
+                throw KitInputException.For(string.Create(CultureInfo.InvariantCulture, $"must be > 0 and ≤ 3600 seconds, not {seconds}"), parameter: "--at");
+            var process = new SimulatedGoProcess(Config(parse.GetValue(go)!, parse.GetValue(seed))).AdvanceTo((long)(seconds * 1e9));
+            Console.Out.Write(await new GoProcessExporter(process).ExposeAsync(cancellationToken).ConfigureAwait(false));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command BuildServe()
+    {
+        var go = GoOption();
+        var seed = SeedOption();
+        var port = new Option<int>("--port")
+        {
+            Description = "TCP port on 127.0.0.1 (only loopback is ever bound); 0 picks a free one.",
+            HelpName = "P",
+            Required = true,
+        };
+        var duration = new Option<double?>("--duration")
+        {
+            Description = "Stop after this many seconds (default: run until Ctrl+C).",
+            HelpName = "S",
+        };
+        var speed = new Option<double>("--speed")
+        {
+            Description = "Simulated seconds per wall-clock second (default 1).",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command("serve", "Serve /metrics of a simulated Go process on 127.0.0.1 for Prometheus to scrape; prints the URL.")
+        {
+            port,
+            duration,
+            go,
+            seed,
+            speed,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var seconds = parse.GetValue(duration);
+            if (seconds is { } s && !(s > 0 && s <= 86400 * 7))
+                throw KitInputException.For(string.Create(CultureInfo.InvariantCulture, $"must be > 0 and ≤ 604800 seconds, not {s}"), parameter: "--duration");
+            var process = new SimulatedGoProcess(Config(parse.GetValue(go)!, parse.GetValue(seed)));
+            using var server = SimulatedMetricsServer.Start(process, parse.GetValue(port), parse.GetValue(speed));
+            Console.Out.WriteLine(server.Url);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"serving a simulated {process.Config} ({(seconds is { } d ? $"for {d} s" : "until Ctrl+C")})"));
+            await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (seconds is { } d2) await Task.Delay(TimeSpan.FromSeconds(d2), cancellationToken).ConfigureAwait(false);
+                else await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop serving and exit normally.
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static ProcessConfig Config(string go, int seed) => ProcessConfig.Default.WithVersion(ParseVersion(go)).WithSeed(seed);
+
+    private static GoVersion ParseVersion(string text)
+    {
+        try
+        {
+            var v = GoVersion.Parse(text);
+            _ = MetricCatalog.For(v);
+            return v;
+        }
+        catch (KitInputException e)
+        {
+            throw KitInputException.For(e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..], parameter: "--go");
+        }
+    }
+
+    private static string Kind(MetricKind k) => MetricDescription.KindText(k);
+
+    private static string ListTable(MetricCatalog catalog)
+    {
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        sb.AppendLine(catalog.ToString());
+        var width = catalog.All.Max(d => d.Name.Length);
+        sb.AppendLine(inv, $"{"name".PadRight(width)}  {"kind",-16} {"cum",-3}  prometheus (client_golang)");
+        foreach (var d in catalog.All)
+            sb.AppendLine(inv, $"{d.Name.PadRight(width)}  {Kind(d.Kind),-16} {(d.Cumulative ? "yes" : "no"),-3}  {PrometheusNaming.ToPrometheusName(d)}");
+        return sb.ToString();
+    }
+
+    private static string ListJson(MetricCatalog catalog) => JsonSerializer.Serialize(new
+    {
+        goVersion = MetricCatalogShort(catalog.Version),
+        count = catalog.Count,
+        metrics = catalog.All.Select(d => new
+        {
+            name = d.Name,
+            kind = Kind(d.Kind),
+            cumulative = d.Cumulative,
+            unit = d.Unit,
+            prometheusName = PrometheusNaming.ToPrometheusName(d),
+            description = d.Description,
+        }),
+    }, Json) + "\n";
+
+    private static string MetricCatalogShort(GoVersion v) => string.Create(CultureInfo.InvariantCulture, $"{v.Major}.{v.Minor}");
+}
