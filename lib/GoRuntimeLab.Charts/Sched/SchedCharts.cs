@@ -102,7 +102,7 @@ public static class SchedCharts
             charts.Add(Chart.Point<double, string, string>(
                 x: es.Select(e => e.Time / 1e6).ToArray(), y: es.Select(e => $"P{e.P}").ToArray(), Name: $"从 P{victim.Key} 偷 stolen from P{victim.Key}",
                 MultiText: es.Select(e => e.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
-                TextPosition: StyleParam.TextPosition.TopCenter,
+                TextPosition: StyleParam.TextPosition.MiddleRight,
                 MarkerColor: Color.fromString(Palette[Math.Max(0, victim.Key) % Palette.Length]), MarkerSymbol: StyleParam.MarkerSymbol.Diamond));
         }
 
@@ -131,7 +131,7 @@ public static class SchedCharts
     {
         ArgumentNullException.ThrowIfNull(results);
         var list = results.ToList();
-        var names = list.Select(r => r.Workload).ToArray();
+        var names = ShortNames(list.Select(r => r.Workload).ToArray());
         var end = Chart.Column<double, string, string>(values: list.Select(r => r.EndTime / 1e6).ToArray(), Keys: names, Name: "总时间 end time (ms)");
         var lat = Chart.Combine(
         [
@@ -140,5 +140,17 @@ public static class SchedCharts
         ]);
         return ChartStyle.WithTitle(Chart.Grid([end, lat], 1, 2), title ?? "Channel 方案对比 comparison：左 总时间 (ms)，右 调度延迟 (µs)")
             .WithSize(Width: 900, Height: 400);
+    }
+
+    /// <summary>Drops a shared "prefix-" (e.g. "prodcons-") so category labels fit under the bars.</summary>
+    private static string[] ShortNames(string[] names)
+    {
+        if (names.Length < 2) return names;
+        var dash = names[0].IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0) return names;
+        var prefix = names[0][..(dash + 1)];
+        return names.All(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.Length > prefix.Length) && names.Distinct().Count() == names.Length
+            ? names.Select(n => n[prefix.Length..]).ToArray()
+            : names;
     }
 }
