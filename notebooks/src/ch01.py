@@ -123,7 +123,19 @@ WelcomeCharts.Timeline(wgTrace)""")
 
 md("""`main` 的返回时间跟随最慢的 goroutine（约 700ms），而不是一个写死的数字。
 
-### 小结
+### 同一个程序，在调度模拟器里
+
+第二章 2.3 节的 **G/M/P 调度模拟器** 也能运行这个程序（`sz-welcome`：300ms / 500ms，与课程文本相同；`sz-welcome-waitgroup` 是 WaitGroup 版本）。下面两张图每行是一个 goroutine：绿色是运行，蓝色点线是等待，悬停可以看到等待原因。Sleep 版本的 `main` 在 `sleep` 里一直等到 500ms，而 goroutine 在 300ms 就已结束；WaitGroup 版本的 `main` 等的是 `semacquire`（`wg.Wait()` 内部的信号量），最后一个 goroutine 结束它就返回。与上面真实 Go 的时间线对照：形状相同，只是模拟器给出的是精确的模拟时间。""")
+
+code("""using GoRuntimeLab.Sched;
+using GoRuntimeLab.Charts.Sched;
+SchedCharts.GoroutineTimeline(Scheduler.Run("sz-welcome"))""")
+
+code("""var simWg = Scheduler.Run("sz-welcome-waitgroup");
+Console.WriteLine(simWg);
+SchedCharts.GoroutineTimeline(simWg)""")
+
+md("""### 小结
 
 - `main` 返回即进程退出；Go 不会等待还在运行的 goroutine。
 - `time.Sleep` 不是同步手段：工作比猜测慢时，结果被静默丢弃。用 `sync.WaitGroup`（或 channel、`errgroup`）等待事件。

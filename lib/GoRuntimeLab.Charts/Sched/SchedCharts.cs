@@ -5,68 +5,113 @@ using Chart = Plotly.NET.CSharp.Chart;
 
 namespace GoRuntimeLab.Charts.Sched;
 
-/// <summary>Views of a scheduler simulation: P Gantt chart, goroutine timeline, latency histogram, channel comparison.</summary>
+/// <summary>Views of a scheduler simulation: P Gantt chart, goroutine timeline, steals, latency histogram, channel comparison.</summary>
 public static class SchedCharts
 {
     private static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"];
 
+    /// <summary>Above this many distinct goroutines the Gantt legend shows one "goroutine" entry instead of one per G.</summary>
+    private const int MaxLegendGoroutines = 10;
+
     /// <summary>
-    /// One row per P; a thick segment per slice, coloured per goroutine (syscall: grey dashed, spinning: light orange).
-    /// Only the first <paramref name="maxSlices"/> slices are drawn so big runs stay responsive. Times in ms.
+    /// One row per P; a thick segment per slice, coloured per goroutine (syscall: grey dashed, spinning: orange dotted,
+    /// idle: thin light grey). Only slices starting before <paramref name="untilMs"/> (default: the whole run) are drawn,
+    /// at most <paramref name="maxSlices"/> of them, so big runs stay responsive. Times in ms.
     /// </summary>
-    public static GenericChart Gantt(SchedResult result, int maxSlices = 400, string? title = null)
+    public static GenericChart Gantt(SchedResult result, int maxSlices = 400, string? title = null, double? untilMs = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSlices);
+        var until = untilMs is { } u ? (long)(u * 1e6) : long.MaxValue;
+        var slices = result.PTimeline.Where(s => s.Start < until && s.End > s.Start).OrderBy(s => s.Start).Take(maxSlices).ToList();
         var names = result.Goroutines.ToDictionary(g => g.Id, g => g.Name);
+        var perG = slices.Where(s => s.Activity == PActivity.Running).Select(s => s.G).Distinct().Count() <= MaxLegendGoroutines;
         var charts = new List<GenericChart>();
         var shownLegend = new HashSet<string>();
-        foreach (var s in result.PTimeline.Where(s => s.Activity != PActivity.Idle).Take(maxSlices))
+        foreach (var s in slices)
         {
             var row = $"P{s.P}";
-            var (name, color, dash) = s.Activity switch
+            var (name, color, width, dash) = s.Activity switch
             {
-                PActivity.Running => ($"G{s.G} {names.GetValueOrDefault(s.G, "")}", Palette[s.G % Palette.Length], StyleParam.DrawingStyle.Solid),
-                PActivity.Syscall => ($"syscall (G{s.G})", "#999999", StyleParam.DrawingStyle.Dash),
-                _ => ("spinning 自旋", "#ffcc80", StyleParam.DrawingStyle.Dot),
+                PActivity.Running => (perG ? $"G{s.G} {names.GetValueOrDefault(s.G, "")}" : "goroutine（颜色区分 G）", Palette[s.G % Palette.Length], 16, StyleParam.DrawingStyle.Solid),
+                PActivity.Syscall => ("syscall 系统调用", "#555555", 10, StyleParam.DrawingStyle.Dash),
+                PActivity.Spinning => ("spinning 自旋", "#ff9800", 10, StyleParam.DrawingStyle.Dot),
+                _ => ("idle 空闲", "#d9d9d9", 4, StyleParam.DrawingStyle.Solid),
             };
-            var chart = Chart.Line<double, string, string>(
-                x: [s.Start / 1e6, s.End / 1e6], y: [row, row], Name: name, ShowLegend: shownLegend.Add(name),
-                LineColor: Color.fromString(color), LineWidth: 14, LineDash: dash);
-            charts.Add(chart);
+            var end = Math.Min(s.End, until);
+            var label = s.Activity == PActivity.Running ? $"G{s.G} {names.GetValueOrDefault(s.G, "")}" : s.Activity.ToString();
+            charts.Add(Chart.Line<double, string, string>(
+                x: [s.Start / 1e6, end / 1e6], y: [row, row], Name: name, ShowLegend: shownLegend.Add(name),
+                LineColor: Color.fromString(color), LineWidth: width, LineDash: dash, MultiText: new[] { label, label }));
         }
 
         if (charts.Count == 0) charts.Add(Chart.Line<double, string, string>(x: [0.0, result.EndTime / 1e6], y: ["P0", "P0"], Name: "idle"));
+        var rows = Enumerable.Range(0, result.Config.Procs).Select(p => $"P{p}").Reverse().ToArray();
         return ChartStyle.WithTitle(Chart.Combine(charts), title ?? $"{result.Workload}: P 时间线 Gantt (GOMAXPROCS={result.Config.Procs}, {result.Config.Version})")
             .WithXAxisStyle<double, double, string>(TitleText: "模拟时间 simulated time (ms)")
-            .WithSize(Width: 900, Height: 160 + 40 * result.Config.Procs);
+            .WithYAxisStyle<string, string, string>(CategoryOrder: StyleParam.CategoryOrder.Array, CategoryArray: rows)
+            .WithSize(Width: 900, Height: 200 + 40 * result.Config.Procs);
     }
 
-    /// <summary>One row per goroutine (first <paramref name="maxGoroutines"/>): running (solid), runnable (thin), waiting (dotted), syscall (dashed).</summary>
-    public static GenericChart GoroutineTimeline(SchedResult result, int maxGoroutines = 20, string? title = null)
+    /// <summary>
+    /// One row per goroutine (first <paramref name="maxGoroutines"/>): running (green, thick), runnable (orange), waiting (blue dotted,
+    /// hover shows the wait reason), syscall (grey dashed). Only spans starting before <paramref name="untilMs"/> are drawn. Times in ms.
+    /// </summary>
+    public static GenericChart GoroutineTimeline(SchedResult result, int maxGoroutines = 20, string? title = null, double? untilMs = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var ids = result.Goroutines.Take(maxGoroutines).Select(g => g.Id).ToHashSet();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxGoroutines);
+        var until = untilMs is { } u ? (long)(u * 1e6) : long.MaxValue;
+        var shownIds = result.Goroutines.Take(maxGoroutines).Select(g => g.Id).ToList();
+        var ids = shownIds.ToHashSet();
         var names = result.Goroutines.ToDictionary(g => g.Id, g => g.Name);
         var charts = new List<GenericChart>();
         var shown = new HashSet<GStatus>();
-        foreach (var s in result.GTimeline.Where(s => ids.Contains(s.G)).Take(2000))
+        foreach (var s in result.GTimeline.Where(s => ids.Contains(s.G) && s.Start < until && s.End > s.Start).Take(2000))
         {
             var row = $"G{s.G} {names[s.G]}";
             var (color, width, dash) = s.Status switch
             {
-                GStatus.Running => ("#2e8b57", 12, StyleParam.DrawingStyle.Solid),
-                GStatus.Runnable => ("#ff7f0e", 6, StyleParam.DrawingStyle.Solid),
-                GStatus.Syscall => ("#7f7f7f", 10, StyleParam.DrawingStyle.Dash),
+                GStatus.Running => ("#2e8b57", 14, StyleParam.DrawingStyle.Solid),
+                GStatus.Runnable => ("#ff7f0e", 8, StyleParam.DrawingStyle.Solid),
+                GStatus.Syscall => ("#555555", 10, StyleParam.DrawingStyle.Dash),
                 _ => ("#1f77b4", 3, StyleParam.DrawingStyle.Dot),
             };
-            charts.Add(Chart.Line<double, string, string>(x: [s.Start / 1e6, s.End / 1e6], y: [row, row], Name: s.Status.ToString(),
-                ShowLegend: shown.Add(s.Status), LineColor: Color.fromString(color), LineWidth: width, LineDash: dash));
+            var label = s.Status == GStatus.Waiting ? $"Waiting ({s.WaitReason})" : s.Status.ToString();
+            charts.Add(Chart.Line<double, string, string>(x: [s.Start / 1e6, Math.Min(s.End, until) / 1e6], y: [row, row], Name: s.Status.ToString(),
+                ShowLegend: shown.Add(s.Status), LineColor: Color.fromString(color), LineWidth: width, LineDash: dash, MultiText: new[] { label, label }));
         }
 
         if (charts.Count == 0) charts.Add(Chart.Line<double, string, string>(x: [0.0], y: ["-"], Name: "empty"));
-        return ChartStyle.WithTitle(Chart.Combine(charts), title ?? $"{result.Workload}: goroutine 状态 states")
+        var rows = shownIds.Select(id => $"G{id} {names[id]}").Reverse().ToArray();
+        return ChartStyle.WithTitle(Chart.Combine(charts), title ?? $"{result.Workload}: goroutine 状态 states ({result.Config.Version}, GOMAXPROCS={result.Config.Procs})")
             .WithXAxisStyle<double, double, string>(TitleText: "模拟时间 simulated time (ms)")
-            .WithSize(Width: 900, Height: 160 + 28 * ids.Count);
+            .WithYAxisStyle<string, string, string>(CategoryOrder: StyleParam.CategoryOrder.Array, CategoryArray: rows)
+            .WithSize(Width: 900, Height: 200 + 30 * ids.Count);
+    }
+
+    /// <summary>Work stealing: one marker per successful steal (x = time, y = thief P, label = goroutines taken, colour/legend = victim P).</summary>
+    public static GenericChart Steals(SchedResult result, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var steals = result.Events.Where(e => e.Kind == SchedEventKind.Steal).ToList();
+        var charts = new List<GenericChart>();
+        foreach (var victim in steals.GroupBy(e => e.OtherP).OrderBy(g => g.Key))
+        {
+            var es = victim.ToList();
+            charts.Add(Chart.Point<double, string, string>(
+                x: es.Select(e => e.Time / 1e6).ToArray(), y: es.Select(e => $"P{e.P}").ToArray(), Name: $"从 P{victim.Key} 偷 stolen from P{victim.Key}",
+                MultiText: es.Select(e => e.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+                TextPosition: StyleParam.TextPosition.MiddleRight,
+                MarkerColor: Color.fromString(Palette[Math.Max(0, victim.Key) % Palette.Length]), MarkerSymbol: StyleParam.MarkerSymbol.Diamond));
+        }
+
+        if (charts.Count == 0) charts.Add(Chart.Point<double, string, string>(x: [0.0], y: ["P0"], Name: "no steals 没有窃取"));
+        var rows = Enumerable.Range(0, result.Config.Procs).Select(p => $"P{p}").Reverse().ToArray();
+        return ChartStyle.WithTitle(Chart.Combine(charts), title ?? $"{result.Workload}: 工作窃取 work stealing ({steals.Count} 次, {steals.Sum(e => e.Count)} 个 G)")
+            .WithXAxisStyle<double, double, string>(TitleText: "模拟时间 simulated time (ms)")
+            .WithYAxisStyle<string, string, string>(TitleText: "窃取者 thief", CategoryOrder: StyleParam.CategoryOrder.Array, CategoryArray: rows)
+            .WithSize(Width: 900, Height: 200 + 40 * result.Config.Procs);
     }
 
     /// <summary>Histogram of scheduling latency (runnable → running) in µs.</summary>
@@ -74,24 +119,38 @@ public static class SchedCharts
     {
         ArgumentNullException.ThrowIfNull(result);
         var us = result.LatencySamples.Select(v => v / 1e3).ToArray();
-        return ChartStyle.WithTitle(Chart.Histogram<double, double, string>(X: us, Name: "latency"), title ?? $"{result.Workload}: 调度延迟 scheduling latency ({result.Latency})")
+        return ChartStyle.WithTitle(Chart.Histogram<double, double, string>(X: us, Name: "latency"),
+                title ?? $"{result.Workload}: 调度延迟 scheduling latency (n={result.Latency.Count}, p50={GoDuration.Format(result.Latency.P50)}, p99={GoDuration.Format(result.Latency.P99)})")
             .WithXAxisStyle<double, double, string>(TitleText: "runnable → running (µs)")
+            .WithYAxisStyle<double, double, string>(TitleText: "次数 count")
             .WithSize(Width: 820, Height: 360);
     }
 
-    /// <summary>Compares several runs (e.g. unbuffered vs buffered vs select+default): end time and p50/p99 latency per run.</summary>
+    /// <summary>Compares several runs (e.g. unbuffered vs buffered vs select+default): end time (ms, left) and p50/p99 latency (µs) per run.</summary>
     public static GenericChart ChannelComparison(IEnumerable<SchedResult> results, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         var list = results.ToList();
-        var names = list.Select(r => r.Workload).ToArray();
-        var charts = new List<GenericChart>
-        {
-            Chart.Column<double, string, string>(values: list.Select(r => r.EndTime / 1e6).ToArray(), Keys: names, Name: "总时间 end time (ms)"),
+        var names = ShortNames(list.Select(r => r.Workload).ToArray());
+        var end = Chart.Column<double, string, string>(values: list.Select(r => r.EndTime / 1e6).ToArray(), Keys: names, Name: "总时间 end time (ms)");
+        var lat = Chart.Combine(
+        [
             Chart.Column<double, string, string>(values: list.Select(r => r.Latency.P50 / 1e3).ToArray(), Keys: names, Name: "p50 latency (µs)"),
             Chart.Column<double, string, string>(values: list.Select(r => r.Latency.P99 / 1e3).ToArray(), Keys: names, Name: "p99 latency (µs)"),
-        };
-        return ChartStyle.WithTitle(Chart.Combine(charts), title ?? "Channel 方案对比 comparison")
-            .WithSize(Width: 820, Height: 380);
+        ]);
+        return ChartStyle.WithTitle(Chart.Grid([end, lat], 1, 2), title ?? "Channel 方案对比 comparison：左 总时间 (ms)，右 调度延迟 (µs)")
+            .WithSize(Width: 900, Height: 400);
+    }
+
+    /// <summary>Drops a shared "prefix-" (e.g. "prodcons-") so category labels fit under the bars.</summary>
+    private static string[] ShortNames(string[] names)
+    {
+        if (names.Length < 2) return names;
+        var dash = names[0].IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0) return names;
+        var prefix = names[0][..(dash + 1)];
+        return names.All(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.Length > prefix.Length) && names.Distinct().Count() == names.Length
+            ? names.Select(n => n[prefix.Length..]).ToArray()
+            : names;
     }
 }

@@ -1,6 +1,6 @@
 // Mirrors: the track layout of `go tool trace` (internal/trace/traceviewer): a process for Ps (one thread per P), one for goroutines,
-// counters for run-queue lengths, instants for scheduler events, Go 1.19–1.23.
-// Simplified: counters are sampled at each P activity change; flows are drawn for steals.
+// a counter of running Ps, instants for scheduler events, Go 1.19–1.23.
+// Simplified: one counter (running Ps, sampled at each change); no flow events.
 using GoRuntimeLab.Trace;
 using static System.FormattableString;
 
@@ -36,12 +36,19 @@ public static class SchedChromeTrace
             w.Slice(1, s.G, label, s.Start, s.Duration, s.Status.ToString().ToLowerInvariant());
         }
 
-        var running = 0L;
-        foreach (var s in result.PTimeline.Where(s => s.Activity == PActivity.Running).OrderBy(s => s.Start))
+        // The "running Ps" counter: how many Ps run a G at each change (what the trace viewer's "Threads"/"Procs" counter
+        // shows). Ends sort before starts at the same instant, so back-to-back slices on one P don't count twice.
+        var changes = result.PTimeline.Where(s => s.Activity == PActivity.Running && s.End > s.Start)
+            .SelectMany(s => new[] { (At: s.Start, Delta: 1), (At: s.End, Delta: -1) })
+            .GroupBy(c => c.At).OrderBy(g => g.Key);
+        var running = 0;
+        var last = -1;
+        foreach (var at in changes)
         {
-            running++;
-            if (running % 16 != 1) continue; // thin the counter: one sample per 16 slices keeps big traces small
-            w.Counter(2, "running Ps", s.Start, new Dictionary<string, object> { ["P"] = s.P });
+            running += at.Sum(c => c.Delta);
+            if (running == last) continue;
+            w.Counter(2, "running Ps", at.Key, new Dictionary<string, object> { ["running"] = running });
+            last = running;
         }
 
         foreach (var e in result.Events)

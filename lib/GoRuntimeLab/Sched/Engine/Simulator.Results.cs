@@ -34,7 +34,8 @@ internal sealed partial class Simulator
     {
         if (_record && _now > p.ActSince && !(p.Act == PActivity.Idle))
             _pslices.Add(new PSlice(p.Id, p.Act, p.ActG, p.ActSince, _now));
-        if (p.Act == act && p.ActG == g) return;
+        // Always start a new slice here, even for the same activity and G (a preempted G rescheduled on its own P): the
+        // recorded slice ends now, so keeping the old start would record the same interval twice (overlapping slices).
         p.Act = act;
         p.ActG = g;
         p.ActSince = _now;
