@@ -14,6 +14,7 @@ internal static class ModuleSetup
     internal static void Initialize()
     {
         EnvironmentFormatter.Register();
+        SummaryFormatter.Register(typeof(GoVersion).Assembly);
         try { RegisterCharts(); }
         catch (Exception) { /* reported by Kit.Setup */ }
     }

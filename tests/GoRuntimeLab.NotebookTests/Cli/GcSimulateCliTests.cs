@@ -28,7 +28,11 @@ public class GcSimulateCliTests
         var first = cycles[0];
         foreach (var field in (string[])["startNs", "trigger", "heapAtTrigger", "heapAtMarkEnd", "marked", "goal", "sweepTermNs", "markNs", "markTermNs", "assistCpuNs", "gctrace"])
             Assert.True(first.TryGetProperty(field, out _), field);
-        Assert.StartsWith("gc 1 @", first.GetProperty("gctrace").GetString(), StringComparison.Ordinal);
+        // Numbered after the setup cycles and the forced GC that precede the run, as in a real gcload log.
+        var number = first.GetProperty("number").GetInt32();
+        Assert.Equal(root.GetProperty("setupCycles").GetArrayLength() + 1, number);
+        Assert.StartsWith($"gc {number} @", first.GetProperty("gctrace").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("(forced)", root.GetProperty("setupCycles")[number - 2].GetProperty("gctrace").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,7 +50,10 @@ public class GcSimulateCliTests
         Assert.True(r.ExitCode == 0, r.Stderr);
         var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.NotEmpty(lines);
-        Assert.All(lines, l => Assert.Matches(@"^gc \d+ @\d+\.\d{3}s \d+%: .* ms clock, .* ms cpu, \d+->\d+->\d+ MB, \d+ MB goal, \d+ MB stacks, \d+ MB globals, 2 P$", l));
+        Assert.All(lines, l => Assert.Matches(@"^gc \d+ @\d+\.\d{3}s \d+%: .* ms clock, .* ms cpu, \d+->\d+->\d+ MB, \d+ MB goal, \d+ MB stacks, \d+ MB globals, 2 P( \(forced\))?$", l));
+        // A whole log, as GODEBUG=gctrace=1 prints it: numbered from 1, the setup's forced GC included.
+        Assert.StartsWith("gc 1 @", lines[0], StringComparison.Ordinal);
+        Assert.Single(lines, l => l.EndsWith("(forced)", StringComparison.Ordinal));
     }
 
     [Theory]

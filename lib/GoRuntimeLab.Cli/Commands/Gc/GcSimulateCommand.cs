@@ -34,10 +34,13 @@ internal static class GcSimulateCommand
         };
         var go = Text("--go", "Go release whose pacer applies: 1.19, 1.20, 1.21, 1.22 or 1.23.", "1.23", "VERSION");
         var seed = new Option<int>("--seed") { Description = "Seed for the run-to-run jitter; the same seed gives the same output.", DefaultValueFactory = _ => 1 };
-        var gctrace = new Option<bool>("--gctrace") { Description = "Print the cycles as GODEBUG=gctrace=1 lines instead." };
+        var gctrace = new Option<bool>("--gctrace")
+        {
+            Description = "Print the whole log as GODEBUG=gctrace=1 would: the setup's cycles and its forced GC, then the run's cycles.",
+        };
         var json = new Option<bool>("--json")
         {
-            Description = "Print one JSON document: {gcCount, peakHeapBytes, gcCpuFraction, pauseTotalNs, nonHeapBytes, cycles:[{number, startNs, " +
+            Description = "Print one JSON document: {gcCount, peakHeapBytes, gcCpuFraction, pauseTotalNs, nonHeapBytes, setupCycles:[{number, gctrace}], cycles:[{number, startNs, " +
                           "sweepTermNs, markNs, markTermNs, trigger, heapAtTrigger, heapAtMarkEnd, marked, goal, assistCpuNs, backgroundCpuNs, " +
                           "idleCpuNs, pauseCpuNs, limiterOn, gctrace}]} (bytes and ns as integers). gcCount counts cycles finished within --duration.",
         };
@@ -45,7 +48,8 @@ internal static class GcSimulateCommand
         var command = new Command(
             "simulate",
             "Simulate a workload (a live heap plus garbage at a steady rate) under Go's pacer and GC CPU limiter: cycles, pauses, " +
-            "CPU split, peak heap, and the gctrace lines Go would print. The workload starts right after a GC of the live heap.")
+            "CPU split, peak heap, and the gctrace lines Go would print. Like data/go/gcload, the program first allocates its live heap " +
+            "(GC cycles run meanwhile), calls runtime.GC(), then allocates garbage for --duration; only that part is counted.")
         {
             live, objectSize, pointers, allocRate, duration, procs, gogc, memlimit, stacks, globals, otherMem, go, seed, gctrace, json,
         };
@@ -68,7 +72,7 @@ internal static class GcSimulateCommand
             if (parse.GetValue(otherMem) is { } other) options = options.WithOtherMem(GcWorkload.ParseBytes(other, "--other-mem"));
 
             var result = GcSimulator.Run(workload, options, recordSeries: false);
-            if (parse.GetValue(gctrace)) Console.Out.Write(string.Concat(result.GcTraceLines.Select(l => l + "\n")));
+            if (parse.GetValue(gctrace)) Console.Out.Write(string.Concat(result.SetupCycles.Concat(result.Cycles).Select(c => c.GcTrace + "\n")));
             else Console.Out.Write(parse.GetValue(json) ? ToJson(result) : ToTable(result));
             return ExitCodes.Ok;
         });
@@ -99,6 +103,7 @@ internal static class GcSimulateCommand
         gcCpuFraction = r.GcCpuFraction,
         pauseTotalNs = r.PauseTotalNs,
         nonHeapBytes = r.NonHeapBytes,
+        setupCycles = r.SetupCycles.Select(c => new { number = c.Number, gctrace = c.GcTrace }),
         cycles = r.Cycles.Select(c => new
         {
             number = c.Number,

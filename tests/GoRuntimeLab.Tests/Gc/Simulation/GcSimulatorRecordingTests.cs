@@ -10,16 +10,19 @@ namespace GoRuntimeLab.Tests.Gc.Simulation;
 /// </summary>
 public sealed class GcSimulatorRecordingTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Recordings() => new(GcLoadRecording.All().Select(r => r.File));
+    private static IReadOnlyList<GcLoadRecording> All() =>
+        GcLoadRecording.ReadManifest(Path.Combine(GoRuntimeLab.Testing.Requirement.RepoRoot(), "data", "recordings", "gc", "manifest.json"));
+
+    public static TheoryData<string> Recordings() => new(All().Select(r => r.File));
 
     [Theory]
     [MemberData(nameof(Recordings))]
     public void Predicts_the_recorded_number_of_gc_cycles(string file)
     {
-        var rec = GcLoadRecording.All().Single(r => r.File == file);
-        var result = GcSimulator.Run(rec.Workload, rec.Options);
-        var tolerance = rec.HasLimit ? 0.25 : 0.10;
-        var error = (result.GcCount - rec.ChurnGc) / (double)rec.ChurnGc;
+        var rec = All().Single(r => r.File == file);
+        var result = rec.Simulate();
+        var tolerance = rec.HasMemoryLimit ? 0.25 : 0.10;
+        var error = rec.Error(result);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: simulated {result.GcCount}, real {rec.ChurnGc}, error {error:+0.0%;-0.0%}"));
         output.WriteLine(result.ToString());
         foreach (var c in result.Cycles.Where((_, i) => i % 10 == 0 || i < 3)) output.WriteLine(c.GcTrace);
