@@ -5,9 +5,8 @@ using System.Globalization;
 namespace GoRuntimeLab.Metrics;
 
 /// <summary>
-/// A fixed list of cycles as an <see cref="IGcCycleSource"/>: the adapter for any GC model. For the GC simulator:
-/// <c>new GcCycleList(result.Cycles.Select(c =&gt; new GcCycleRecord(c.Number, c.StartNs, c.SweepTermNs, c.MarkNs,
-/// c.MarkTermNs, c.HeapAtTrigger, c.HeapAtMarkEnd, c.Marked, c.Goal, c.NextGoal)), workload.AllocRate, (ulong)workload.LiveBytes)</c>.
+/// A fixed list of cycles as an <see cref="IGcCycleSource"/>: the adapter for any GC model; <see cref="From"/> takes a
+/// GC simulator run.
 /// </summary>
 public sealed class GcCycleList : IGcCycleSource
 {
@@ -30,6 +29,20 @@ public sealed class GcCycleList : IGcCycleSource
 
         AllocBytesPerSecond = allocBytesPerSecond;
         InitialHeapBytes = initialHeapBytes;
+    }
+
+    /// <summary>
+    /// The cycles of a <see cref="Gc.Simulation.GcSimulator"/> run (the run proper, renumbered from 1), so a simulated
+    /// process exposes the concurrent model's heap, goals and pauses.
+    /// </summary>
+    public static GcCycleList From(Gc.Simulation.GcSimResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var heap = (ulong)(result.Workload.LiveBytes + result.Workload.HolderBytes);
+        return new GcCycleList(
+            result.Cycles.Select((c, i) => new GcCycleRecord(i + 1, c.StartNs, c.SweepTermNs, c.MarkNs, c.MarkTermNs,
+                c.HeapAtTrigger, c.HeapAtMarkEnd, c.Marked, c.Goal, c.NextGoal)),
+            result.Workload.AllocRate, heap);
     }
 
     /// <inheritdoc/>

@@ -133,6 +133,18 @@ public class SimulatedGoProcessTests
     }
 
     [Fact]
+    public void The_gc_simulator_drives_the_process_two_pauses_per_cycle()
+    {
+        var run = GoRuntimeLab.Gc.Simulation.GcSimulator.Run(GoRuntimeLab.Gc.Simulation.GcWorkload.Default.WithDuration("1s"),
+            GoRuntimeLab.Gc.Simulation.GcSimOptions.Default, recordSeries: false);
+        var p = new SimulatedGoProcess(ProcessConfig.Default, GcCycleList.From(run)).AdvanceTo(1_000_000_000);
+        var finished = run.Cycles.Count(c => c.EndNs <= 1_000_000_000);
+        Assert.Equal(finished, p.CompletedCycles.Count);
+        Assert.Equal((ulong)finished, p.Read("/gc/cycles/total:gc-cycles").Uint64);
+        Assert.Equal(2UL * (ulong)finished, p.Read("/gc/pauses:seconds").Histogram!.Total);
+    }
+
+    [Fact]
     public void Time_cannot_run_backwards()
     {
         var p = new SimulatedGoProcess(ProcessConfig.Default).AdvanceTo(100);
