@@ -32,13 +32,11 @@ internal static class AllocCommand
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print exactly one JSON document (camelCase, bytes as integers) instead of the table." };
 
-    private static GoVersion ParseGo(string? text)
+
+    private static void RequireAllocatorModel(GoVersion v)
     {
-        if (!GoVersion.TryParse(text, out var v))
-            throw KitInputException.For($"\"{text}\" is not a Go version (expected e.g. 1.19 or 1.23)", parameter: "--go");
-        return SizeClasses.Supports(v)
-            ? v
-            : throw KitInputException.For($"the allocator is modelled for Go 1.19…1.{GoVersion.Latest.Minor}, got {v}", parameter: "--go");
+        if (!SizeClasses.Supports(v))
+            throw KitInputException.For($"the allocator is modelled for Go 1.19…1.{GoVersion.Latest.Minor}, got {v}", parameter: "--go");
     }
 
     private static Command BuildClass()
@@ -53,7 +51,7 @@ internal static class AllocCommand
         };
         command.SetAction(parse =>
         {
-            var a = SizeClasses.Lookup(parse.GetValue(size), parse.GetValue(pointers), ParseGo(parse.GetValue(go)));
+            var a = SizeClasses.Lookup(parse.GetValue(size), parse.GetValue(pointers), CliVersion.Parse(parse.GetValue(go), RequireAllocatorModel));
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -113,7 +111,7 @@ internal static class AllocCommand
         };
         command.SetAction(parse =>
         {
-            var v = ParseGo(parse.GetValue(go));
+            var v = CliVersion.Parse(parse.GetValue(go), RequireAllocatorModel);
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -155,7 +153,7 @@ internal static class AllocCommand
         };
         command.SetAction(parse =>
         {
-            var version = ParseGo(parse.GetValue(go));
+            var version = CliVersion.Parse(parse.GetValue(go), RequireAllocatorModel);
             var config = AsOption(() => AllocatorConfig.Default.WithVersion(version).WithProcs(parse.GetValue(procs)).WithGogc(parse.GetValue(gogc)));
             var stream = parse.GetValue(workload) switch
             {

@@ -38,7 +38,7 @@ internal static class DeferCommand
         };
         command.SetAction(parse =>
         {
-            var version = GoVersion.Parse(parse.GetValue(go)!);
+            var version = CliVersion.Parse(parse.GetValue(go));
             var shape = FunctionShape.Of(parse.GetValue(defers), parse.GetValue(returns))
                 .WithOptimizationsDisabled(parse.GetValue(noOpt)).WithRace(parse.GetValue(race)).WithHeapAllocatedResult(parse.GetValue(heapResult));
             if (parse.GetValue(inLoop))

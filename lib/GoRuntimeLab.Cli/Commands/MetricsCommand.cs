@@ -51,7 +51,7 @@ internal static class MetricsCommand
         };
         command.SetAction(parse =>
         {
-            var catalog = MetricCatalog.For(ParseVersion(parse.GetValue(go)!));
+            var catalog = MetricCatalog.For(CliVersion.Parse(parse.GetValue(go), v => MetricCatalog.For(v)));
             Console.Out.Write(parse.GetValue(json) ? ListJson(catalog) : ListTable(catalog));
             return ExitCodes.Ok;
         });
@@ -140,21 +140,8 @@ internal static class MetricsCommand
         return command;
     }
 
-    private static ProcessConfig Config(string go, int seed) => ProcessConfig.Default.WithVersion(ParseVersion(go)).WithSeed(seed);
+    private static ProcessConfig Config(string go, int seed) => ProcessConfig.Default.WithVersion(CliVersion.Parse(go, v => MetricCatalog.For(v))).WithSeed(seed);
 
-    private static GoVersion ParseVersion(string text)
-    {
-        try
-        {
-            var v = GoVersion.Parse(text);
-            _ = MetricCatalog.For(v);
-            return v;
-        }
-        catch (KitInputException e)
-        {
-            throw KitInputException.For(e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..], parameter: "--go");
-        }
-    }
 
     private static string Kind(MetricKind k) => MetricDescription.KindText(k);
 

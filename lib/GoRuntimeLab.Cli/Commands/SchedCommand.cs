@@ -88,15 +88,8 @@ internal static class SchedCommand
     {
         if (procs is < 1 or > 256) throw KitInputException.For($"GOMAXPROCS must be between 1 and 256 (got {procs})", parameter: "--procs");
         var c = SchedConfig.Default.WithProcs(procs);
-        if (!GoVersion.TryParse(go, out var v)) throw KitInputException.For($"\"{go}\" is not a Go version (e.g. 1.23)", parameter: "--go");
-        try
-        {
-            c = c.WithVersion(v);
-        }
-        catch (KitInputException e)
-        {
-            throw KitInputException.For(e.Message.Replace("version: ", "", StringComparison.Ordinal), parameter: "--go");
-        }
+        var v = CliVersion.Parse(go, x => c.WithVersion(x));
+        c = c.WithVersion(v);
 
         if (!ulong.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var s)) throw KitInputException.For($"\"{seed}\" is not a non-negative integer", parameter: "--seed");
         c = c.WithSeed(s);

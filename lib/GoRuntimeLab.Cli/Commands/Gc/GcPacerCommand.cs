@@ -55,7 +55,7 @@ internal static class GcPacerCommand
 
             var name = parse.GetValue(scenario)
                        ?? throw KitInputException.For($"missing --scenario; valid names: {string.Join(", ", PacerScenarios.Names)}", parameter: "--scenario");
-            var version = ParseVersion(parse.GetValue(go) ?? "1.23");
+            var version = CliVersion.Parse(parse.GetValue(go), GcConfig.ValidateVersion);
             PacerScenario s;
             try
             {
@@ -73,19 +73,6 @@ internal static class GcPacerCommand
         return command;
     }
 
-    private static GoVersion ParseVersion(string text)
-    {
-        try
-        {
-            var v = GoVersion.Parse(text);
-            GcConfig.ValidateVersion(v);
-            return v;
-        }
-        catch (KitInputException e)
-        {
-            throw KitInputException.For(e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..], parameter: "--go");
-        }
-    }
 
     private static string VersionText(GoVersion v) => string.Create(CultureInfo.InvariantCulture, $"{v.Major}.{v.Minor}");
 

@@ -67,7 +67,7 @@ internal static class GcSimulateCommand
                 .WithGogc(parse.GetValue(gogc)!)
                 .WithMemoryLimit(parse.GetValue(memlimit)!)
                 .WithProcs(parse.GetValue(procs))
-                .WithVersion(ParseVersion(parse.GetValue(go)!))
+                .WithVersion(CliVersion.Parse(parse.GetValue(go), GcConfig.ValidateVersion))
                 .WithSeed(parse.GetValue(seed));
             if (parse.GetValue(otherMem) is { } other) options = options.WithOtherMem(GcWorkload.ParseBytes(other, "--other-mem"));
 
@@ -82,19 +82,6 @@ internal static class GcSimulateCommand
     private static Option<string> Text(string name, string description, string defaultValue, string helpName) =>
         new(name) { Description = description + $" Default: {defaultValue}.", DefaultValueFactory = _ => defaultValue, HelpName = helpName };
 
-    private static GoVersion ParseVersion(string text)
-    {
-        try
-        {
-            var v = GoVersion.Parse(text);
-            GcConfig.ValidateVersion(v);
-            return v;
-        }
-        catch (KitInputException e)
-        {
-            throw KitInputException.For(e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..], parameter: "--go");
-        }
-    }
 
     private static string ToJson(GcSimResult r) => JsonSerializer.Serialize(new
     {
