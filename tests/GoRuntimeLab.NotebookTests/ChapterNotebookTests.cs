@@ -32,7 +32,40 @@ public class ChapterNotebookTests(ITestOutputHelper output)
             .ToList();
         Assert.NotEmpty(charts);
         Assert.Contains(charts, c => c.Value.ToString()!.Contains("class=\"golab-chart\"", StringComparison.Ordinal));
+
+        // The model chapters teach with plots: every "## N.M" section of chapters 2 and 3 draws at least one kit chart.
+        if (notebook.StartsWith("02", StringComparison.Ordinal) || notebook.StartsWith("03", StringComparison.Ordinal))
+        {
+            var perSection = ChartsPerSection(run);
+            foreach (var (section, count) in perSection) output.WriteLine($"{count,3} charts  {section}");
+            Assert.NotEmpty(perSection);
+            Assert.All(perSection, s => Assert.True(s.Charts > 0, $"section \"{s.Section}\" draws no chart"));
+        }
     }
+
+    private static List<(string Section, int Charts)> ChartsPerSection(NotebookRunResult run)
+    {
+        var sections = new List<(string Section, int Charts)>();
+        foreach (var cell in run.Cells)
+        {
+            var element = run.Document.Elements[cell.Index];
+            if (cell.Kind != "code")
+            {
+                var heading = element.Contents.Split('\n').FirstOrDefault(l => l.StartsWith("## ", StringComparison.Ordinal));
+                if (heading is not null) sections.Add((heading[3..].Trim(), 0));
+                continue;
+            }
+
+            var drawn = cell.Outputs.Count(o => o is DisplayElement or ReturnValueElement && Html(o).Contains("class=\"golab-chart\"", StringComparison.Ordinal));
+            if (sections.Count > 0 && drawn > 0) sections[^1] = (sections[^1].Section, sections[^1].Charts + drawn);
+        }
+
+        return sections;
+    }
+
+    private static string Html(InteractiveDocumentOutputElement o) =>
+        (o switch { DisplayElement d => d.Data, ReturnValueElement r => r.Data, _ => null })?.TryGetValue("text/html", out var html) == true
+            ? html.ToString() ?? "" : "";
 
     [Fact]
     public void Committed_notebooks_carry_no_error_outputs_and_have_cell_ids()
