@@ -1,11 +1,5 @@
 namespace GoRuntimeLab.Notebooks.Book;
 
-/// <summary>One chapter of the course: its number ("01"), notebook file, title and planned sections.</summary>
-public sealed record CourseChapter(string Number, string Notebook, string Title, string Summary, IReadOnlyList<string> Sections)
-{
-    public string Page => Path.ChangeExtension(Notebook, ".html");
-}
-
 /// <summary>
 /// The course's five chapters and their sections, numbered as in the course text (course-text.md), so the book's
 /// index shows the whole course even before every chapter's notebook exists.

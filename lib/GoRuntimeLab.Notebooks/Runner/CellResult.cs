@@ -28,14 +28,3 @@ public sealed record CellResult(
     public override string ToString() =>
         $"cell {Index}{(Id is null ? "" : $" ({Id})")} {Kind} {Status} {Elapsed.TotalSeconds:0.00}s" + (Error is null ? "" : $": {Error}");
 }
-
-/// <summary>Outcome of a cell.</summary>
-public enum CellStatus
-{
-    /// <summary>Markdown or raw cell: nothing to run.</summary>
-    NotCode,
-    Succeeded,
-    Failed,
-    /// <summary>Not run because an earlier cell failed and the run was asked to stop.</summary>
-    Skipped,
-}

@@ -10,10 +10,3 @@ public sealed record ExerciseResult(string Question, ExerciseVerdict Verdict, st
         _ => $"✏️ {Question}: 还没有作答 not answered yet — 填入答案后重新运行 fill in your answer and re-run.",
     };
 }
-
-public enum ExerciseVerdict
-{
-    NotAnswered,
-    Correct,
-    Wrong,
-}
