@@ -13,16 +13,19 @@ public class BrowserBookTests(ITestOutputHelper output)
 {
     private const string Chromium = "/usr/bin/chromium";
 
-    [SkippableFact]
-    public async Task Chapter_1_page_draws_every_chart_offline_with_no_script_error()
+    [SkippableTheory]
+    [InlineData("01", "01-getting-started", 2)]
+    [InlineData("02", "02-runtime-internals", 20)]
+    [InlineData("03", "03-diagnostics", 8)]
+    public async Task Chapter_page_draws_every_chart_offline_with_no_script_error(string chapter, string page, int atLeast)
     {
         Requirement.Tool(File.Exists(Chromium), "GOLAB_REQUIRE_BROWSER", $"{Chromium} not found (apt-get install chromium)");
         using var dir = new TempDir();
-        var build = Golab.Run(Requirement.RepoRoot(), "book", "--out", dir.File("site"), "--only", "01");
+        var build = Golab.Run(Requirement.RepoRoot(), "book", "--out", dir.File("site"), "--only", chapter);
         Assert.True(build.ExitCode == 0, build.Stdout + build.Stderr);
-        var pagePath = dir.File("site/01-getting-started.html");
+        var pagePath = dir.File($"site/{page}.html");
         var expectedCharts = CountOccurrences(File.ReadAllText(pagePath), "class=\"golab-chart\"");
-        Assert.True(expectedCharts >= 2, $"chapter 1 should have at least 2 charts (XPlot + Plotly.NET), found {expectedCharts}");
+        Assert.True(expectedCharts >= atLeast, $"chapter {chapter} should have at least {atLeast} charts, found {expectedCharts}");
 
         var clock = Stopwatch.StartNew();
         using var playwright = await Playwright.CreateAsync();
@@ -32,23 +35,23 @@ public class BrowserBookTests(ITestOutputHelper output)
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
-        var page = await browser.NewPageAsync();
+        var tab = await browser.NewPageAsync();
         var problems = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") problems.Add("console: " + m.Text); };
-        page.PageError += (_, e) => problems.Add("pageerror: " + e);
-        page.RequestFailed += (_, r) => { if (r.Url.StartsWith("file:", StringComparison.Ordinal)) problems.Add("missing: " + r.Url + " " + r.Failure); };
+        tab.Console += (_, m) => { if (m.Type == "error") problems.Add("console: " + m.Text); };
+        tab.PageError += (_, e) => problems.Add("pageerror: " + e);
+        tab.RequestFailed += (_, r) => { if (r.Url.StartsWith("file:", StringComparison.Ordinal)) problems.Add("missing: " + r.Url + " " + r.Failure); };
         var network = new List<string>();
-        await page.RouteAsync("**/*", async route =>
+        await tab.RouteAsync("**/*", async route =>
         {
             if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal)) await route.ContinueAsync();
             else { network.Add(route.Request.Url); await route.AbortAsync(); }
         });
 
-        await page.GotoAsync(new Uri(pagePath).AbsoluteUri);
-        await page.WaitForFunctionAsync($"document.querySelectorAll('.golab-chart .main-svg').length > 0 && document.querySelectorAll('.golab-chart').length === {expectedCharts} && [...document.querySelectorAll('.golab-chart')].every(d => d.querySelector('.main-svg'))",
-            null, new() { Timeout = 20000 });
-        var drawn = await page.EvaluateAsync<int>("[...document.querySelectorAll('.golab-chart')].filter(d => d.querySelector('.main-svg g.trace, .main-svg .barlayer .point, .main-svg .scatterlayer .trace')).length");
-        await page.ScreenshotAsync(new() { Path = dir.File("chapter1.png"), FullPage = true });
+        await tab.GotoAsync(new Uri(pagePath).AbsoluteUri);
+        await tab.WaitForFunctionAsync($"document.querySelectorAll('.golab-chart .main-svg').length > 0 && document.querySelectorAll('.golab-chart').length === {expectedCharts} && [...document.querySelectorAll('.golab-chart')].every(d => d.querySelector('.main-svg'))",
+            null, new() { Timeout = 60000 });
+        var drawn = await tab.EvaluateAsync<int>("[...document.querySelectorAll('.golab-chart')].filter(d => d.querySelector('.main-svg g.trace, .main-svg .barlayer .point, .main-svg .scatterlayer .trace, .main-svg .heatmaplayer .hm, .main-svg .table .table-control-view')).length");
+        await tab.ScreenshotAsync(new() { Path = dir.File($"chapter{chapter}.png"), FullPage = true });
         output.WriteLine($"book build {build.Elapsed.TotalSeconds:0.0}s; browser check {clock.Elapsed.TotalSeconds:0.0}s; charts {drawn}/{expectedCharts}");
 
         Assert.Equal(expectedCharts, drawn);
