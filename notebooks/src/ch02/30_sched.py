@@ -65,7 +65,7 @@ md("""读这张图（默认参数）：
 
 1. 开头几十微秒里，sysmon 还在 20 µs 的短周期，它看到 io goroutine 停在系统调用里，就把 P 拿走交给别的 G（下面的 `SyscallRetake` 事件）；
 2. 随后 4 个 CPU 密集的 G 占满 4 个 P。io goroutine 的系统调用返回时拿不到 P，只能进全局队列，等 10 ms 的时间片抢占——`sys.Goroutines` 中 io 的 `runnable` 有 20–30 ms；
-3. 约 11 ms 之后，io goroutine 拿到 P，反复做 1 ms 的系统调用，P 一直挂在它们身上（灰色虚线）。`retake` 只有在 **连续两次** sysmon 检查看到同一次系统调用（`syscalltick` 没变）时才拿走 P，而此时 sysmon 已经空闲退避到 10 ms 一次，每次看到的都是新的 1 ms 系统调用——于是 CPU 密集的 G 只剩 2 个 P 可用。频繁的短系统调用会“占住” P，这是真实运行时的行为，不是模拟器的误差。""")
+3. 十几毫秒之后（sysmon 第一次抢占时），io goroutine 拿到 P，反复做 1 ms 的系统调用，P 一直挂在它们身上（灰色虚线）。`retake` 只有在 **连续两次** sysmon 检查看到同一次系统调用（`syscalltick` 没变）时才拿走 P，而此时 sysmon 已经空闲退避到 10 ms 一次，每次看到的都是新的 1 ms 系统调用——于是 CPU 密集的 G 只剩 2 个 P 可用。频繁的短系统调用会“占住” P，这是真实运行时的行为，不是模拟器的误差。""")
 
 code("""sys.Goroutines""")
 
@@ -104,7 +104,7 @@ preempt""")
 
 code("""SchedCharts.GoroutineTimeline(Scheduler.Run("spinner-sleeper", cfg.WithProcs(1)), untilMs: 30)""")
 
-md("""模拟结果：Go 1.23 异步抢占打开时，sleeper 在约 11 ms 醒来（10 ms 的 `forcePreemptNS` 加上 sysmon 的周期）；`asyncpreemptoff=1` 或 Go 1.13 时，它要等到 spinner 的 200 ms 全部跑完；循环里有函数调用时，即使没有异步抢占，也在约 11 ms 被协作式抢占。
+md("""模拟结果：Go 1.23 异步抢占打开时，sleeper 在约 14 ms 醒来（10 ms 的 `forcePreemptNS`，加上 sysmon 的退避节奏：前 50 轮每轮 `usleep(20µs)`，而 Linux 默认 50 µs 的 timer slack 让每轮实际睡约 70 µs，之后再翻倍）；`asyncpreemptoff=1` 或 Go 1.13 时，它要等到 spinner 的 200 ms 全部跑完；循环里有函数调用时，即使没有异步抢占，也在约 14 ms 被协作式抢占。
 
 ### 对照真实 Go
 
@@ -116,7 +116,7 @@ md("""模拟结果：Go 1.23 异步抢占打开时，sleeper 在约 11 ms 醒来
 | 1.19.8 | 0（默认） | **15–20 ms** |
 | 1.23.5 / 1.19.8 | 1 | **永不返回**（被超时杀掉；真实程序的 spinner 是无限循环） |
 
-模拟器给出的约 11 ms 落在真实范围内：真实值的抖动来自 sysmon 的休眠退避（20 µs 翻倍到 10 ms）和操作系统对线程的调度，模拟器没有后者。""")
+模拟器给出的约 14 ms 正好是真实测量的下限（下面的录制里最快的一次是 14.1 ms）：sysmon 的退避规则和 Linux 的 timer slack 决定了"最早什么时候抢占"，真实值更大的部分来自操作系统对线程的调度和机器上的其他负载，模拟器没有这些。""")
 
 md("""本课程也在本机录下了同一个实验（`data/go/preempt`，每个版本 5 次运行 × 5 次睡眠，以及 `asyncpreemptoff=1` 的运行，后者由 `timeout 3s` 结束）。读取这些录制：""")
 

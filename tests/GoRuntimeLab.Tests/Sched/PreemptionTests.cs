@@ -1,11 +1,34 @@
 using GoRuntimeLab.Sched;
+using GoRuntimeLab.Sched.Schedtrace;
+using GoRuntimeLab.Testing;
 
 namespace GoRuntimeLab.Tests.Sched;
 
-// Oracle: go-runtime-anchors §4, measured on the test VM (GOMAXPROCS=1, `for { n++ }` + time.Sleep(100µs)): the sleeper
-// returned after 7–24 ms (1.23.5) / 15–20 ms (1.19.8); with asyncpreemptoff=1 it never ran while the loop spun.
+// Oracle: the recordings of data/go/preempt (GOMAXPROCS=1, a tight `for { n++ }` loop + time.Sleep(100µs) in main),
+// data/recordings/sched/preempt-*: with async preemption the sleeps returned after 14.1–37.1 ms (Go 1.19.8) and
+// 14.2–24.0 ms (Go 1.23.5); with asyncpreemptoff=1 every run hung until `timeout` killed it.
 public class PreemptionTests
 {
+    private static List<PreemptRun> Recorded(string goVersion, bool asyncPreemptOff) =>
+        Directory.GetFiles(Path.Combine(Requirement.RepoRoot(), "data", "recordings", "sched"), $"preempt-go{goVersion}*-async-{(asyncPreemptOff ? "off" : "on")}-run*.txt")
+            .Select(PreemptRun.Read).ToList();
+
+    [Theory]
+    [InlineData("1.19", "1.19.8")]
+    [InlineData("1.23", "1.23.5")]
+    public void The_sleeper_wakes_within_what_real_go_measured_for_the_same_program(string version, string recorded)
+    {
+        var runs = Recorded(recorded, asyncPreemptOff: false);
+        Assert.NotEmpty(runs);
+        var sleeps = runs.SelectMany(r => r.Sleeps).Select(x => x.TookNs).ToList();
+        var r = Scheduler.Run("spinner-sleeper", OneP.WithVersion(GoVersion.Parse(version)));
+        // The model has sysmon's exact back-off and Linux's timer slack but no other load, so it should land at the fast
+        // end of the real runs: not earlier than the quickest real sleep by more than 1 ms, and not later than the slowest.
+        Assert.InRange(WokeAt(r), sleeps.Min() - 1_000_000, sleeps.Max());
+        // And the real runs with asyncpreemptoff=1 never woke, as the model's sleeper waits for the whole loop.
+        Assert.All(Recorded(recorded, asyncPreemptOff: true), run => Assert.True(run.TimedOut && run.Sleeps.Count == 0, run.ToString()));
+    }
+
     private static readonly SchedConfig OneP = SchedConfig.Default.WithProcs(1);
 
     private static long WokeAt(SchedResult r) => r.Stdout.Single(l => l.Text == "sleeper woke").Time;

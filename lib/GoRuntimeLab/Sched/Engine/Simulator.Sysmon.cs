@@ -85,7 +85,8 @@ internal sealed partial class Simulator
         else if (_sysmonIdle > 50) _sysmonDelayUs *= 2; // …start doubling after ~1 ms idle…
         if (_sysmonDelayUs > 10_000) _sysmonDelayUs = 10_000; // …up to 10 ms
         _sysmonEpoch++;
-        Post(EventKind.Sysmon, 0, _sysmonEpoch, _now + _sysmonDelayUs * 1000);
+        // usleep(delay): the thread wakes up to the timer slack late (Linux rounds sleeps up by it).
+        Post(EventKind.Sysmon, 0, _sysmonEpoch, _now + _sysmonDelayUs * 1000 + _k.TimerSlack);
     }
 
     private int Retake()
