@@ -96,8 +96,13 @@ public class GcConfigTests
     [Fact]
     public void Format_and_parse_round_trip()
     {
-        Gen.Long[0, long.MaxValue].Sample(n => MemoryLimit.Parse(MemoryLimit.Format(n)) == n);
-        Gen.Int[-1, int.MaxValue].Sample(n => GoGcSetting.Parse(GoGcSetting.Format(n)) == n);
+        // Whole binary units (k × 1024^u, ±1) as well as arbitrary byte counts, so every suffix branch is exercised.
+        var unitSized = Gen.Select(Gen.Long[0, 8_388_607], Gen.Int[0, 4], Gen.Int[-1, 1], (k, u, d) => Math.Max(0, (k << (10 * u)) + d));
+        Gen.OneOf(unitSized, Gen.Long[0, long.MaxValue]).Sample(n => MemoryLimit.Parse(MemoryLimit.Format(n)) == n, iter: 2000);
+        Gen.OneOf(Gen.Const(-1), Gen.Int[0, 1000], Gen.Int[-1, int.MaxValue]).Sample(n => GoGcSetting.Parse(GoGcSetting.Format(n)) == n);
+        Assert.Equal("64KiB", MemoryLimit.Format(64L << 10));
+        Assert.Equal("3TiB", MemoryLimit.Format(3L << 40));
+        Assert.Equal("off", GoGcSetting.Format(-1));
         Assert.Equal("512MiB", MemoryLimit.Format(512L << 20));
         Assert.Equal("off", MemoryLimit.Format(MemoryLimit.None));
     }
@@ -105,11 +110,24 @@ public class GcConfigTests
     [Fact]
     public void Parsers_never_throw_anything_but_kit_input_errors()
     {
-        Gen.String.Sample(s =>
+        // Strings over the parsers' own alphabet (digits, unit letters, signs), so numbers, suffixes and overflow are reached.
+        var text = Gen.String[Gen.Char["0123456789KMGTiB+-. off"], 0, 24];
+        Gen.OneOf(text, Gen.String).Sample(s =>
         {
-            try { MemoryLimit.Parse(s); } catch (KitInputException) { }
-            try { GoGcSetting.Parse(s); } catch (KitInputException) { }
+            var parsed = MemoryLimit.TryParseByteCount(s, out _);
+            try
+            {
+                MemoryLimit.Parse(s);
+                if (s.Length > 0 && s != "off" && !parsed) return false; // Parse must agree with parseByteCount
+            }
+            catch (KitInputException e)
+            {
+                if (e.Parameter != "GOMEMLIMIT" || parsed) return false;
+            }
+
+            try { GoGcSetting.Parse(s); }
+            catch (KitInputException e) { if (e.Parameter is null) return false; }
             return true;
-        });
+        }, iter: 3000);
     }
 }

@@ -94,7 +94,7 @@ public class PacerGoldenTests
             (steady119.Last.HeapLive, steady119.Last.HeapTrigger, steady119.Last.HeapPeak, steady119.Last.HeapGoal));
         Assert.Equal((20886438UL, 39968953UL, 41813835UL, 41813836UL),
             (steady123.Last.HeapLive, steady123.Last.HeapTrigger, steady123.Last.HeapPeak, steady123.Last.HeapGoal));
-        Assert.ThrowsAny<Exception>(() => AssertMatches(Log123.Value["Steady"], steady119));
-        Assert.ThrowsAny<Exception>(() => AssertMatches(Log119.Value["Steady"], steady123));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertMatches(Log123.Value["Steady"], steady119));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertMatches(Log119.Value["Steady"], steady123));
     }
 }
