@@ -168,7 +168,8 @@ public static class GcSimulator
             _limiter.StartGCTransition(enableGC: true, _t);
             _t += stw1;
             _limiter.FinishGCTransition(_t);
-            _c.StartCycle(_t, procs, kind);
+            // gcStart passes the time taken before stopping the world (work.tSweepTerm) to startCycle.
+            _c.StartCycle(start, procs, kind);
             var markStart = _t;
             // The paced mutator catches up what it could not allocate during the pause: allocated black.
             GrowDuringMark(ProgramAllocation(stw1));
@@ -184,7 +185,9 @@ public static class GcSimulator
             long assistNs = 0, backgroundNs = 0, idleNs = 0;
             var limiterOn = _limiter.Limiting;
             var rate = o.ScanBytesPerCoreSecond * speed / 1e9;                 // bytes per core-ns
-            var backgroundCores = procs * PacerConstants.GcBackgroundUtilization; // dedicated + fractional goal
+            // startCycle rounds the 25 % to whole dedicated workers and makes up the rest with a fractional goal (only when
+            // the rounding is more than 30 % off): GOMAXPROCS=5 gets 1 core (20 %), 7 gets 2 (28.6 %), 2 gets 0 + 0.5.
+            var backgroundCores = _c.DedicatedMarkWorkersNeeded + _c.FractionalUtilizationGoal * procs;
 
             while (true)
             {
@@ -288,14 +291,18 @@ public static class GcSimulator
             _t += stw2;
             _limiter.FinishGCTransition(_t);
             SetMemStats();
-            _c.EndCycle(_t, procs, userForced: kind == GcTriggerKind.Cycle);
+            // gcMarkDone passes the time the world stopped for mark termination (work.tMarkTerm) to endCycle.
+            _c.EndCycle(markStart + markNs, procs, userForced: kind == GcTriggerKind.Cycle);
             var goal = _c.LastHeapGoal;
             // Allocate-black: everything allocated since the cycle started survives it (gcmarknewobject).
             var marked = liveAtStart + (heap1 - heap0);
             _c.ResetLive(marked);
             SetMemStats();
-            _c.Commit(isSweepDone: true);
-            _c.Update((long)ProgramAllocation(stw2), 0, gcBlackenEnabled: false);
+            // gcMarkTermination: gcSweep starts a new sweep before gcControllerCommit, so commit sees sweeping not done and
+            // keeps goal and trigger at least 1 MiB above the live heap (sweepDistMinTrigger, mgcpacer.go commit).
+            _c.Commit(isSweepDone: false);
+            var late = ProgramAllocation(stw2);
+            _c.Update((long)late, w.Pointers ? (long)late : 0, gcBlackenEnabled: false);
             _numGc++;
             _limiter.NumGc = _numGc;
 

@@ -105,6 +105,26 @@ public sealed class GcSimulatorTests
     }
 
     [Fact]
+    public void Gogc_0_keeps_the_goal_1_MiB_above_the_live_heap_because_sweeping_has_just_begun()
+    {
+        // gcMarkTermination calls gcSweep before gcControllerCommit, so commit(isSweepDone=false) sets
+        // sweepDistMinTrigger = heapLive + 1 MiB; real Go 1.19.8 printed "10 MB ... 11 MB goal" at GOGC=0.
+        var r = GcSimulator.Run(Workload.WithLive("10MiB"), GcSimOptions.Default.WithGogc(0));
+        Assert.All(r.Cycles, c => Assert.True(c.NextGoal >= c.Marked + (1UL << 20), c.ToString()));
+    }
+
+    [Theory]
+    [InlineData(2, 0.5)]   // 0 dedicated + a fractional goal of 0.25 × 2
+    [InlineData(4, 1.0)]   // 1 dedicated
+    [InlineData(5, 1.0)]   // 1 dedicated: 20 %, within the 30 % rounding tolerance (mgcpacer.go startCycle)
+    [InlineData(7, 2.0)]   // 2 dedicated: 28.6 %
+    public void Background_mark_workers_are_rounded_to_whole_Ps_like_startCycle(int procs, double cores)
+    {
+        var r = GcSimulator.Run(Workload, GcSimOptions.Default.WithProcs(procs).WithJitter(0));
+        Assert.All(r.Cycles, c => Assert.Equal(cores, (double)c.BackgroundCpuNs / c.MarkNs, 2));
+    }
+
+    [Fact]
     public void The_gctrace_lines_parse_back_to_the_cycles_numbers()
     {
         var r = GcSimulator.Run(Workload, GcSimOptions.Default.WithVersion("1.19"));
