@@ -267,7 +267,8 @@ public sealed class AllocatorModel
         var pages = SizeClasses.ClassPages(sizeClass);
         var size = SizeClasses.ClassSize(sizeClass);
         var start = _heap.Alloc(pages);
-        var s = new ModelSpan(spanClass, start, pages, size, (int)(pages * SizeClasses.PageSize / size));
+        // initSpan: nelems, less the in-span pointer bitmap of small pointerful spans in 1.22+.
+        var s = new ModelSpan(spanClass, start, pages, size, SizeClasses.ObjectsPerSpan(sizeClass, (spanClass & 1) == 0, _config.Version));
         AddSpan(s);
         _grows[spanClass]++;
         _spansGrown++;

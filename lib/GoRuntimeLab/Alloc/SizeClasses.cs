@@ -166,8 +166,11 @@ public static class SizeClasses
             var header = hasHeaders && pointers && size > MinSizeForMallocHeader ? MallocHeaderSize : 0;
             var sizeClass = ClassFor(size + header);
             var r = Row(sizeClass);
+            var objects = ObjectsPerSpan(sizeClass, pointers, v);
+            // What the slots and (1.22+) the in-span pointer bitmap leave over at the end of the span.
+            var tail = r.SpanBytes - objects * r.Size - SpanBitmapBytes(sizeClass, pointers, v);
             return new AllocClass(size, pointers, v, AllocPath.Small, sizeClass, r.Size, header,
-                r.SpanBytes, r.Objects, r.TailWaste, MakeSpanClass(sizeClass, noscan), r.SpanBytes / PageSize);
+                r.SpanBytes, objects, tail, MakeSpanClass(sizeClass, noscan), r.SpanBytes / PageSize);
         }
 
         // mcache.allocLarge: a dedicated span of whole pages, span class 0 (no header: 1.22+ keeps the type in
@@ -188,6 +191,25 @@ public static class SizeClasses
     /// even, else 1 (64-bit: the 12-byte special case of 32-bit systems does not apply).
     /// </summary>
     public static int TinyAlignment(long size) => (size & 7) == 0 ? 8 : (size & 3) == 0 ? 4 : (size & 1) == 0 ? 2 : 1;
+
+    /// <summary>
+    /// Objects one span of <paramref name="sizeClass"/> holds. Go 1.22+ (mheap.go initSpan) keeps the pointer bitmap of
+    /// pointerful spans with objects of at most 512 bytes (heapBitsInSpan) at the end of the span:
+    /// <c>nelems = (nbytes − nbytes/64) / elemsize</c>, so such a span holds fewer objects than sizeclasses.go's table
+    /// (a 512 B pointerful span: 15 instead of 16). Go 1.19 keeps the bitmap outside the span.
+    /// </summary>
+    public static int ObjectsPerSpan(int sizeClass, bool pointers, GoVersion version)
+    {
+        var r = Row(sizeClass);
+        return (int)((r.SpanBytes - SpanBitmapBytes(sizeClass, pointers, version)) / r.Size);
+    }
+
+    // mheap.go initSpan (1.22+): `if !s.spanclass.noscan() && heapBitsInSpan(s.elemsize) { nbytes/goarch.PtrSize/8 reserved }`.
+    private static long SpanBitmapBytes(int sizeClass, bool pointers, GoVersion version)
+    {
+        var r = Row(sizeClass);
+        return version.AtLeast(GoVersion.Go1_22) && pointers && r.Size <= MinSizeForMallocHeader ? r.SpanBytes / 8 / 8 : 0;
+    }
 
     /// <summary>How many objects of one tiny size fill a 16-byte block, each aligned by <see cref="TinyAlignment"/>.</summary>
     public static int TinyObjectsPerBlock(long size)
