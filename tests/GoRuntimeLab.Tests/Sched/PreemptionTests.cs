@@ -86,4 +86,17 @@ public class PreemptionTests
         // 200 ms of loop, however often it was interrupted, plus small statement costs.
         Assert.InRange(spinner.RunningTime, 200_000_000, 200_100_000);
     }
+
+    [Fact]
+    public void When_main_itself_spins_the_goroutine_it_started_runs_at_the_first_preemption()
+    {
+        // P0's schedtick is 4 when main.main starts (the runtime's own goroutines ran first). Were it 0, the first
+        // preemption would hit the schedtick%61 fairness check and take main straight back from the global queue,
+        // leaving g2 in runnext until the second preemption (~30 ms). Real Go runs g2 after ~14 ms, at the first.
+        var w = GoRuntimeLab.Sched.Workloads.Workload.Create("main-spins")
+            .Main(m => m.Go("g2", g => g.Print("g2 ran")).TightLoop("50ms"));
+        var r = Scheduler.Run(w, OneP);
+        var g2 = r.Stdout.Single(l => l.Text == "g2 ran").Time;
+        Assert.InRange(g2, 10_000_000, 20_000_000);
+    }
 }

@@ -436,6 +436,9 @@ internal sealed partial class Simulator
         SetGStatus(g, GStatus.Runnable);
         Drop(p, g);
         _globq.Enqueue(g);
+        // Go 1.22+ (proc.go goschedImpl: `if mainStarted { wakep() }`): an idle P may pick the G up at once; absent in
+        // 1.19 and 1.21 (checked in both sources).
+        if (_v122) Wakep();
         Schedule(p);
     }
 

@@ -15,6 +15,7 @@ internal sealed partial class Simulator
     private readonly SchedConfig _c;
     private readonly SchedCosts _k;
     private readonly bool _v121;
+    private readonly bool _v122;
     private readonly bool _record;
     private readonly PriorityQueue<SimEvent, EventKey> _q = new();
     private readonly SimP[] _allp;
@@ -50,6 +51,7 @@ internal sealed partial class Simulator
         _c = config;
         _k = config.Costs;
         _v121 = config.Version.AtLeast(GoVersion.Go1_21);
+        _v122 = config.Version.AtLeast(GoVersion.Go1_22);
         _record = config.RecordTimeline;
         _seedSource = new CheapRand(config.Seed);
         _stealOrder = new StealOrder((uint)config.Procs);
@@ -70,6 +72,11 @@ internal sealed partial class Simulator
         Acquire(m0, p0);
         var main = NewG("main", null, "", _w.Main);
         RunqPut(p0, main, next: true);
+        // runtime.main starts the runtime's own goroutines (forcegc, bgsweep, bgscavenge, finalizers) on P0 before
+        // main.main, so P0's schedtick is already 4 when user code runs (GODEBUG=scheddetail=1 shows
+        // "P0: … schedtick=4" at the first sample in Go 1.19.8 and 1.23.5). Starting from 0 would make the first
+        // preemption's schedtick%61 fairness check take main straight back from the global queue.
+        p0.Schedtick = 4;
         _sysmonDelayUs = 20;
         Post(EventKind.Sysmon, 0, _sysmonEpoch, _sysmonDelayUs * 1000);
         Schedule(p0);
