@@ -331,11 +331,21 @@ internal sealed partial class Simulator
 
     private void StopM(SimM m)
     {
-        // The last M to park with timers or network waiters pending blocks in netpoll instead of a plain futex.
-        if (!_pollerBlocked && (_netPending > 0 || AnyTimers())) _pollerBlocked = true;
+        // The last M to park with timers or network waiters pending blocks in netpoll instead of a plain futex
+        // (findRunnable's blocking netpoll). That M is not on the idle list (nmidle), so startm never takes it; it
+        // comes back when the poller returns (ReleasePoller).
         m.Blocked = true;
         m.Curg = null;
-        _midle.Push(m);
+        if (_pollerM is null && (_netPending > 0 || AnyTimers()))
+        {
+            _pollerM = m;
+            _pollerBlocked = true;
+        }
+        else
+        {
+            _midle.Push(m);
+        }
+
         CheckDead();
     }
 
@@ -471,7 +481,7 @@ internal sealed partial class Simulator
         if (!owner.Timers.TryPeek(out _, out var key) || key.Time > _now) return;
         if (_pidle.Count == 0 || _lastTimerWake == _now) return;
         _lastTimerWake = _now;
-        _pollerBlocked = false;
+        ReleasePoller();
         StartM(null, false);
     }
 
@@ -480,15 +490,24 @@ internal sealed partial class Simulator
     private void NetReady(SimG g)
     {
         _netReady.Add(g);
-        if (_pidle.Count > 0)
+        if (_pollerBlocked || _pidle.Count > 0)
         {
-            // The M blocked in netpoll returns with the ready list and injects it (no P: global queue + startIdle).
-            _pollerBlocked = false;
+            // The M blocked in netpoll returns with the ready list: with no idle P it injects the Gs into the global
+            // queue (injectglist), where busy Ps find them, and parks; with idle Ps it also starts Ms for them.
+            ReleasePoller();
             var list = _netReady.ToArray();
             _netReady.Clear();
             _netPending -= list.Length;
             InjectGList(list, null);
         }
+    }
+
+    // The poller M's blocking netpoll returned: it goes back to the idle Ms, and the next M to park polls instead.
+    private void ReleasePoller()
+    {
+        if (_pollerM is { } m) _midle.Push(m);
+        _pollerM = null;
+        _pollerBlocked = false;
     }
 
     private SimG NetpollNonBlocking(SimP p)

@@ -41,6 +41,7 @@ internal sealed partial class Simulator
     private int _pendingMStarts;
     private int _netPending;
     private bool _pollerBlocked;
+    private SimM? _pollerM;
     private long _lastTimerWake = -1;
     private SchedExit? _exit;
     private string _fatal = "";
