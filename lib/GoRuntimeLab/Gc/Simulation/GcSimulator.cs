@@ -71,9 +71,13 @@ public static class GcSimulator
         private long _t0;           // when the run proper starts (after setup and the forced GC)
         private uint _numGc;
 
-        // Heap bytes per requested byte: objects occupy their size class (SizeClasses.Lookup, malloc.go), which in
+        // Heap bytes per object: it and its box occupy their size classes (SizeClasses.Lookup, malloc.go), which in
         // Go 1.22+ includes the 8-byte malloc header of pointerful objects > 512 B (1 KiB → the 1152 B class).
-        private readonly double _heapFactor = SizeClasses.Lookup(w.ObjectSize, w.Pointers, o.Version).BytesPerObject / w.ObjectSize;
+        private readonly double _perObjectHeap = SizeClasses.Lookup(w.ObjectSize, w.Pointers, o.Version).BytesPerObject
+            + (w.BoxBytes > 0 ? SizeClasses.Lookup(w.BoxBytes, pointers: true, o.Version).BytesPerObject : 0);
+
+        // Heap growth per byte the program asks for (its objects; the boxes come with them).
+        private double _heapFactor => _perObjectHeap / w.ObjectSize;
 
         public GcSimResult Execute()
         {
@@ -86,7 +90,7 @@ public static class GcSimulator
             // Setup, as gcload does it: allocate the live heap as fast as the program can (GC cycles run meanwhile and
             // the pacer learns cons/mark from them), then runtime.GC(). The run proper starts from that pacer state.
             _setup = true;
-            _setupTarget = HeapBytes(w.LiveAt(-1));
+            _setupTarget = LiveHeap(w.LiveObjectsAt(-1));
             Loop(long.MaxValue, () => _setupAllocated >= _setupTarget);
             _setup = false;
             _forced = true;
@@ -177,10 +181,10 @@ public static class GcSimulator
             // What is reachable when marking starts is what gets scanned (later garbage floats until the next cycle).
             // During setup (and in the forced GC that ends it) everything allocated so far is live.
             var setupLive = _setup || _forced;
-            var liveAtStart = setupLive ? heap0 : HeapBytes(w.LiveAt(start - _t0));
-            var scanRatio = (double)w.LiveScanBytes / (w.LiveBytes + w.HolderBytes);
+            var liveAtStart = setupLive ? heap0 : LiveHeap(w.LiveObjectsAt(start - _t0));
+            var scanRatio = (double)w.LiveScanBytes / (double)LiveHeap(w.LiveObjectsAt(-1));
             long globalsLeft = w.GlobalsBytes, stacksLeft = w.StackBytes;
-            var heapLeft = setupLive ? (long)(heap0 / _heapFactor * scanRatio) : w.LiveScanAt(start - _t0);
+            var heapLeft = setupLive ? (long)(heap0 * scanRatio) : w.LiveScanAt(start - _t0);
             double carried = 0;
             long assistNs = 0, backgroundNs = 0, idleNs = 0;
             var limiterOn = _limiter.Limiting;
@@ -346,7 +350,7 @@ public static class GcSimulator
         {
             if (_spiked || w.SpikeBytes == 0 || now - _t0 < w.SpikeAtNs) return 0;
             _spiked = true;
-            return HeapBytes(w.LiveAt(w.SpikeAtNs) - w.LiveBytes - w.HolderBytes);
+            return LiveHeap(w.LiveObjectsAt(w.SpikeAtNs) - w.LiveObjectsAt(-1));
         }
 
         // How fast the program could allocate flat out: its allocating goroutines, each on one P at MutatorNsPerByte,
@@ -355,7 +359,8 @@ public static class GcSimulator
 
         private double MutatorCoresMax() => Math.Min(w.Goroutines, o.Procs * (1 - PacerConstants.GcBackgroundUtilization));
 
-        private ulong HeapBytes(long requested) => (ulong)Math.Round(requested * _heapFactor);
+        // The heap that n live objects take: each with its box, in their size classes, plus a 16-byte holder slot.
+        private ulong LiveHeap(long objects) => (ulong)Math.Round(objects * (_perObjectHeap + 16));
 
         private ulong Allocate(long dt)
         {

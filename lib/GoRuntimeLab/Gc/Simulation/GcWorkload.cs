@@ -84,20 +84,32 @@ public sealed record GcWorkload
         return w;
     }
 
-    /// <summary>Live bytes (objects plus holder, and the spike while it lives) at time <paramref name="ns"/>.</summary>
-    public long LiveAt(long ns) => LiveBytes + HolderBytes + (SpikeBytes > 0 && ns >= SpikeAtNs && ns < SpikeAtNs + SpikeForNs ? SpikeBytes + SpikeBytes / ObjectSize * 16 : 0);
-
-    /// <summary>Heap scan work of what is live at <paramref name="ns"/>.</summary>
-    public long LiveScanAt(long ns) => LiveScanBytes + (LiveAt(ns) - LiveBytes - HolderBytes is var extra && extra > 0 ? (Pointers ? extra : extra - SpikeBytes) : 0);
-
     /// <summary>
-    /// Bytes of the structure that holds the live objects: one interface (16 B) per object, like gcload's
-    /// <c>[]interface{}</c>. It is live and scanned too.
+    /// Bytes each object costs besides itself: the program reaches every object through an <c>interface{}</c> holding a
+    /// slice, so the 24-byte slice header is boxed on the heap (gcload's newObject; <c>-gcflags=-m</c> reports
+    /// "o escapes to heap"). Live objects also take a 16-byte slot in the holder (<c>[]interface{}</c>). 0: no box.
     /// </summary>
-    public long HolderBytes => LiveBytes / ObjectSize * 16;
+    public long BoxBytes { get; private init; } = 24;
 
-    /// <summary>Heap scan work of the live heap: the objects if pointerful, and always the holder.</summary>
-    public long LiveScanBytes => (Pointers ? LiveBytes : 0) + HolderBytes;
+    /// <summary>A copy with another per-object box size (bytes ≥ 0; 0 = objects are not boxed).</summary>
+    public GcWorkload WithBoxBytes(long bytes) =>
+        bytes < 0 ? throw KitInputException.For($"must be ≥ 0 bytes, not {bytes}", parameter: "boxBytes") : this with { BoxBytes = bytes };
+
+    /// <summary>Live objects at time <paramref name="ns"/>: the live heap's, plus the spike's while it lives.</summary>
+    public long LiveObjectsAt(long ns) =>
+        LiveBytes / ObjectSize + (SpikeBytes > 0 && ns >= SpikeAtNs && ns < SpikeAtNs + SpikeForNs ? SpikeBytes / ObjectSize : 0);
+
+    /// <summary>Live bytes as the program asked for them (objects, boxes, holder slots) at time <paramref name="ns"/>.</summary>
+    public long LiveAt(long ns) => LiveObjectsAt(ns) * (ObjectSize + BoxBytes + 16);
+
+    /// <summary>Heap scan work of what is live at <paramref name="ns"/>: pointerful objects, and always boxes and holder slots.</summary>
+    public long LiveScanAt(long ns) => LiveObjectsAt(ns) * ((Pointers ? ObjectSize : 0) + BoxBytes + 16);
+
+    /// <summary>Bytes besides the live objects themselves that keep them live: their boxes and holder slots.</summary>
+    public long HolderBytes => LiveBytes / ObjectSize * (BoxBytes + 16);
+
+    /// <summary>Heap scan work of the live heap: the objects if pointerful, and always boxes and holder slots.</summary>
+    public long LiveScanBytes => LiveScanAt(-1);
 
     /// <summary>A copy with another live heap (bytes, ≥ 0).</summary>
     public GcWorkload WithLive(long bytes) => Validated(this with { LiveBytes = bytes });
