@@ -136,7 +136,7 @@ public class SizeClassRecordingTests
     {
         var go = GoToolchain.Find();
         Requirement.Tool(go is not null, "GOLAB_REQUIRE_GO", "Go is not installed (no `go` on PATH or in $GOROOT/bin)");
-        Skip.If(go!.Version < GoVersion.Go1_19 || go.Version.Minor > GoVersion.Latest.Minor, $"the model covers Go 1.19…1.23, found {go.Version}");
+        Requirement.Tool(go!.Version >= GoVersion.Go1_19 && go.Version.Minor <= GoVersion.Latest.Minor, "GOLAB_REQUIRE_GO", $"the model covers Go 1.19…1.23, found {go.Version}");
         var run = await go.RunAsync(Path.Combine(Requirement.RepoRoot(), "data", "go", "sizeclass"), ["-max", "1100", "-large=true"]);
         Assert.True(run.Succeeded, run.ToString());
         var live = ChargeRecording.Parse(run.Stdout, "live sizeclass");

@@ -24,7 +24,7 @@ public class MetricsLiveGoTests
     {
         var go = RequireGo();
         var line = new GoVersion(go.Version.Major, go.Version.Minor);
-        Skip.IfNot(MetricCatalog.Versions.Contains(line), $"the kit carries no table for {line}");
+        Requirement.Tool(MetricCatalog.Versions.Contains(line), "GOLAB_REQUIRE_GO", $"the kit carries no runtime/metrics table for the installed {line}");
         var run = await go.RunAsync(Program("metricsdump"), []);
         Assert.True(run.ExitCode == 0, run.Stderr);
         var dump = MetricsDump.Parse(run.Stdout, "live metricsdump");
@@ -39,7 +39,7 @@ public class MetricsLiveGoTests
     {
         var go = RequireGo();
         var line = new GoVersion(go.Version.Major, go.Version.Minor);
-        Skip.IfNot(MetricCatalog.Versions.Contains(line), $"the kit carries no table for {line}");
+        Requirement.Tool(MetricCatalog.Versions.Contains(line), "GOLAB_REQUIRE_GO", $"the kit carries no runtime/metrics table for the installed {line}");
         var file = Path.Combine(go.Env("GOROOT"), "src", "runtime", "metrics", "description.go");
         var run = await go.RunAsync(Program("metricsdesc"), [file]);
         Assert.True(run.ExitCode == 0, run.Stderr);

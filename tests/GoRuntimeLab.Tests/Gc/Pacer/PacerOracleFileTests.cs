@@ -59,7 +59,7 @@ public partial class PacerOracleFileTests
     {
         var go = GoToolchain.Find();
         Requirement.Tool(go is not null, "GOLAB_REQUIRE_GO", "Go is not installed (no `go` on PATH or in $GOROOT/bin)");
-        Skip.If(go!.Version < GoVersion.Go1_19 || go.Version >= new GoVersion(1, 24), $"the pacer model covers Go 1.19–1.23, local Go is {go.Version}");
+        Requirement.Tool(go!.Version >= GoVersion.Go1_19 && go.Version < new GoVersion(1, 24), "GOLAB_REQUIRE_GO", $"the pacer model covers Go 1.19–1.23, local Go is {go.Version}");
 
         var start = new ProcessStartInfo(go.GoPath) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         foreach (var a in new[] { "test", "runtime", "-run", "TestGcPacer$", "-v", "-parallel", "1", "-count=1" }) start.ArgumentList.Add(a);
