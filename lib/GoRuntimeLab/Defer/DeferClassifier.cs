@@ -46,11 +46,19 @@ public static class DeferClassifier
 
         // walk.walkStmt(ODEFER), once per defer in source order: NumDefers++ then the two checks; either sets
         // OpenCodedDeferDisallowed. (1.23 also disallows when DeferAt != nil: a range-over-func body defer.)
+        // A defer in a range-over-func loop body lives in the body's closure (walk/stmt.go), so it does not count
+        // towards the outer function's NumDefers or returns × defers; it disallows open-coding through deferrangefunc.
+        var outerDefers = 0;
         for (var i = 0; i < shape.Defers.Count; i++)
         {
             var site = shape.Defers[i];
-            if (i + 1 > MaxOpenDefers) Add(DeferRule.TooManyDefers);
-            if (site.InRangeFuncBody) Add(DeferRule.RangeFuncDefer);
+            if (site.InRangeFuncBody)
+            {
+                Add(DeferRule.RangeFuncDefer);
+                continue;
+            }
+
+            if (++outerDefers > MaxOpenDefers) Add(DeferRule.TooManyDefers);
             // escape.goDeferStmt sets EscNever only at loopDepth 1 (and, 1.23, DeferAt == nil).
             if (site.InLoop) Add(DeferRule.DeferInLoop);
         }
@@ -63,7 +71,7 @@ public static class DeferClassifier
         // 1.19: walk.instrument appends racefuncexit to fn.Exit unless //go:norace; 1.23: s.instrumentEnterExit.
         if (shape.Race && !shape.NoRacePragma) Add(DeferRule.RaceInstrumentation);
         if (shape.HeapAllocatedResult) Add(DeferRule.HeapAllocatedResult);
-        if ((long)shape.Returns * shape.Defers.Count > MaxReturnsTimesDefers) Add(DeferRule.TooManyReturns);
+        if ((long)shape.Returns * outerDefers > MaxReturnsTimesDefers) Add(DeferRule.TooManyReturns);
 
         var open = rules.Count == 0;
         var sites = new List<DeferSiteClassification>(shape.Defers.Count);

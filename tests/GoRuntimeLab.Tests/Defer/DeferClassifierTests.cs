@@ -140,4 +140,16 @@ public class DeferClassifierTests
                 Assert.Equal(open ? DeferKind.OpenCoded : shape.Defers[i].InLoop ? DeferKind.HeapAllocated : DeferKind.StackAllocated, c.Sites[i].Kind);
         }, iter: 2000);
     }
+
+    [Fact]
+    public void Defers_in_a_range_over_func_body_do_not_count_towards_the_outer_functions_limits()
+    {
+        // walk/stmt.go: such a defer belongs to the body closure; the outer function is disallowed only through
+        // deferrangefunc (walk/expr.go), so the rule list names that alone — not "> 8 defers" or "returns × defers".
+        var shape = FunctionShape.Of(9, returns: 1).WithDeferInRangeFuncBody(8);
+        var c = DeferClassifier.Classify(shape, GoVersion.Go1_23);
+        Assert.Equal([DeferRule.RangeFuncDefer], c.Rules);
+        var manyReturns = FunctionShape.Of(2, returns: 8).WithDeferInRangeFuncBody(1);
+        Assert.DoesNotContain(DeferRule.TooManyReturns, DeferClassifier.Classify(manyReturns, GoVersion.Go1_23).Rules);
+    }
 }
