@@ -174,6 +174,15 @@ internal sealed partial class Simulator
     // newproc: the new G goes to runnext of the creating P (kicking the old runnext to the ring), then wakep.
     private void NewProc(SimP p, SimG g, SpawnStep sp)
     {
+        // gfget: reuse a dead G of this P, refilling up to 32 from the global free list when the P has none.
+        if (p.GFree == 0 && _schedGFree > 0)
+        {
+            var take = Math.Min(32, _schedGFree);
+            _schedGFree -= take;
+            p.GFree = take;
+        }
+
+        if (p.GFree > 0) p.GFree--;
         var newg = NewG(sp.Name, g, sp.Describe(), sp.Body);
         RunqPut(p, newg, next: true);
         Wakep();
@@ -207,8 +216,12 @@ internal sealed partial class Simulator
         g.FinishedAt = _now;
         g.Depth = 0;
         Drop(p, g);
-        // gfput: keep up to 64 dead Gs per P, then move half to the global free list.
-        if (++p.GFree >= 64) p.GFree = 32;
+        // gfput: keep up to 64 dead Gs per P; at 64, move them to the global free list until 31 remain.
+        if (++p.GFree >= 64)
+        {
+            _schedGFree += p.GFree - 31;
+            p.GFree = 31;
+        }
         if (g.IsMain)
         {
             _exit = SchedExit.MainReturned;

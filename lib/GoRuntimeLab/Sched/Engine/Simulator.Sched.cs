@@ -404,8 +404,9 @@ internal sealed partial class Simulator
             return;
         }
 
-        // The last running P, and nobody is blocked in netpoll: someone must keep polling.
-        if (_pidle.Count == _c.Procs - 1 && !_pollerBlocked && (_netPending > 0 || AnyTimers()))
+        // The last running P, and nobody is blocked in netpoll (sched.lastpoll != 0): someone must keep polling
+        // (handoffp checks only those two, whether or not anything waits on the network or a timer).
+        if (_pidle.Count == _c.Procs - 1 && !_pollerBlocked)
         {
             StartM(p, false);
             return;

@@ -42,6 +42,7 @@ internal sealed partial class Simulator
     private int _netPending;
     private bool _pollerBlocked;
     private SimM? _pollerM;
+    private int _schedGFree;    // sched.gFree.n: dead Gs on the global free list
     private long _lastTimerWake = -1;
     private SchedExit? _exit;
     private string _fatal = "";
