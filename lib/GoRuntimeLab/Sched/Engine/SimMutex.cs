@@ -6,5 +6,8 @@ internal sealed class SimMutex
 {
     public bool Locked;
     public bool Starving;
+
+    /// <summary>mutexWoken: a waiter has been woken and is on its way to retry, so Unlock wakes nobody else.</summary>
+    public bool Woken;
     public LinkedList<SimG> Waiters { get; } = new();
 }

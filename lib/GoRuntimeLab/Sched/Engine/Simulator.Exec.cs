@@ -314,6 +314,8 @@ internal sealed partial class Simulator
     private bool MutexLock(SimP p, SimG g, string name, bool retry)
     {
         var mu = Mutex(name);
+        // lockSlow: the woken waiter clears mutexWoken whether it gets the lock or queues again.
+        if (retry) mu.Woken = false;
         if (!mu.Locked)
         {
             mu.Locked = true;
@@ -355,22 +357,31 @@ internal sealed partial class Simulator
             return true;
         }
 
-        var w = mu.Waiters.First!.Value;
-        mu.Waiters.RemoveFirst();
-        if (mu.Starving)
+        if (!mu.Starving)
         {
-            // Starvation mode: ownership goes straight to the first waiter (semrelease handoff).
-            w.Resume = Resume.None;
-            w.Advance();
-            if (mu.Waiters.Count == 0 || _now - w.WaitSince < 1_000_000) mu.Starving = false;
-        }
-        else
-        {
+            // unlockSlow, normal mode: release the lock; wake one waiter unless one is already woken (it will retry).
             mu.Locked = false;
+            if (mu.Woken) return true;
+            var woken = mu.Waiters.First!.Value;
+            mu.Waiters.RemoveFirst();
+            mu.Woken = true;
+            Ready(woken, p);
+            return true;
         }
 
+        // Starvation mode: ownership goes straight to the first waiter (runtime_Semrelease(handoff=true)), and the
+        // unlocker yields its P to it (sema.go: goyield — to the tail of this P's local queue, not the global one).
+        var w = mu.Waiters.First!.Value;
+        mu.Waiters.RemoveFirst();
+        w.Resume = Resume.None;
+        w.Advance();
+        if (mu.Waiters.Count == 0 || _now - w.WaitSince < 1_000_000) mu.Starving = false;
         Ready(w, p);
-        return true;
+        SetGStatus(g, GStatus.Runnable);
+        Drop(p, g);
+        RunqPut(p, g, next: false);
+        Schedule(p);
+        return false;
     }
 
     // What the parked statement does after gopark returns.
