@@ -113,7 +113,7 @@ public class AllocatorModelTests
                 && r.HeapInUseBytes <= r.PeakHeapInUseBytes && r.PeakHeapInUseBytes <= r.HeapMappedBytes
                 && r.Classes.Sum(c => c.Allocs) == r.TinyBlocks + r.SmallAllocs + r.LargeAllocs
                 && (gogc >= 0 || r.Frees == 0);
-        }, iter: 60);
+        }, iter: 300);
     }
 
     [Fact]

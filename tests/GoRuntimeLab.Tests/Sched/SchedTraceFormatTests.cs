@@ -39,6 +39,32 @@ public partial class SchedTraceFormatTests
     }
 
     [Theory]
+    [InlineData("1.19.8", false)]
+    [InlineData("1.23.5", true)]
+    public void Patterns_match_every_line_of_the_real_recordings(string goVersion, bool v121)
+    {
+        // data/recordings/sched/schedload-*: real GODEBUG=schedtrace(,scheddetail=1) output of that Go release.
+        var files = Directory.GetFiles(Path.Combine(GoRuntimeLab.Testing.Requirement.RepoRoot(), "data", "recordings", "sched"), $"schedload-go{goVersion}-*.txt");
+        Assert.NotEmpty(files);
+        var checkedLines = 0;
+        foreach (var line in files.SelectMany(File.ReadAllLines))
+        {
+            if (line.StartsWith("SCHED ", StringComparison.Ordinal))
+            {
+                var ok = (v121 ? Header121() : Header119()).IsMatch(line) || (v121 ? DetailHeader121() : DetailHeader119()).IsMatch(line);
+                Assert.True(ok, line);
+            }
+            else if (line.StartsWith("  P", StringComparison.Ordinal) && line.Contains(": status=", StringComparison.Ordinal)) Assert.Matches(PLine(), line);
+            else if (line.StartsWith("  M", StringComparison.Ordinal) && line.Contains(": p=", StringComparison.Ordinal)) Assert.Matches(MLine(), line);
+            else if (line.StartsWith("  G", StringComparison.Ordinal) && line.Contains(": status=", StringComparison.Ordinal)) Assert.Matches(GLine(), line);
+            else continue;
+            checkedLines++;
+        }
+
+        Assert.True(checkedLines > 100, $"{checkedLines} lines checked");
+    }
+
+    [Theory]
     [InlineData("1.19")]
     [InlineData("1.21")]
     [InlineData("1.23")]
