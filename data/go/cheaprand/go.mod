@@ -1,0 +1,3 @@
+module golab/cheaprand
+
+go 1.19
