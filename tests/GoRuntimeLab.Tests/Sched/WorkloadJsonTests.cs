@@ -71,8 +71,11 @@ public class WorkloadJsonTests
         {
             Workload.FromJson(json, "fuzz.json");
         }
-        catch (KitInputException)
+        catch (KitInputException e)
         {
+            // The error names the file, and a line that exists in the text (when it names one).
+            Assert.Equal("fuzz.json", e.FilePath);
+            if (e.Line is { } line) Assert.InRange(line, 1, json.Count(c => c == '\n') + 1);
         }
     }
 
