@@ -92,7 +92,10 @@ public class GoRandomTests
     [Fact]
     public void Bounded_draws_stay_in_range_and_the_stream_is_deterministic()
     {
-        Gen.Select(Gen.Long, Gen.Long[1, long.MaxValue], Gen.Int[1, int.MaxValue]).Sample((seed, n63, n31) =>
+        // Bounds include powers of two (Int63n's mask path), their neighbours and small values, not only huge ones.
+        var n63Gen = Gen.OneOf(Gen.Long[1, long.MaxValue], Gen.Int[0, 62].Select(k => 1L << k), Gen.Int[1, 62].Select(k => (1L << k) + 1), Gen.Long[1, 1000]);
+        var n31Gen = Gen.OneOf(Gen.Int[1, int.MaxValue], Gen.Int[0, 30].Select(k => 1 << k), Gen.Int[1, 1000]);
+        Gen.Select(Gen.Long, n63Gen, n31Gen).Sample((seed, n63, n31) =>
         {
             var a = GoRandom.New(seed);
             var b = GoRandom.New(seed);

@@ -115,6 +115,16 @@ public class GcControllerTests
         var c = StateAfterCycle(heapMarked: 100 << 20, heapScanWork: 50 << 20, stackScanWork: 2 << 20, globals: 1 << 20, consMark);
         Assert.Equal(212860928UL, c.HeapGoal());
         Assert.Equal(trigger, c.Trigger().Trigger);
+
+        // The same numbers from mgcpacer.go's formulas written out here (commit: goal and runway; trigger: the bounds).
+        const ulong marked = 100 << 20;
+        var goal = marked + (marked + (2UL << 20) + (1UL << 20)) * 100 / 100;
+        var runway = (ulong)(consMark * (1 - 0.25) / 0.25 * (double)((50 << 20) + (2 << 20) + (1 << 20)));
+        var minTrigger = (goal - marked) / 64 * 45 + marked;
+        var maxTrigger = (goal - marked) / 64 * 61 + marked;
+        if (goal > 4UL << 20 && goal - (4UL << 20) > maxTrigger) maxTrigger = goal - (4UL << 20);
+        var derived = Math.Clamp(runway > goal ? minTrigger : goal - runway, minTrigger, maxTrigger);
+        Assert.Equal(trigger, derived);
     }
 
     /// <summary>A 1.23 controller after a cycle that scanned the given sizes, with consMark set to the given value.</summary>
