@@ -49,7 +49,7 @@ md("""`Running → Runnable` 就是 **抢占**：每个 worker 要算 20 ms，�
 
 ### P 的时间线（Gantt 图）
 
-每一行是一个 P，颜色区分 G；灰色虚线是系统调用，橙色点线是自旋（M 持有 P 在找活干），浅灰细线是空闲。8 个 worker、4 个 P：前 10 ms 只有 4 个 worker 在跑，之后被抢占的 worker 与等待的 worker 轮换，默认参数下最后一批在约 49 ms 结束（8×20 ms 完全均分给 4 个 P 是 40 ms；轮换的粒度是 10 ms 的时间片）。""")
+每一行是一个 P，颜色区分 G；灰色虚线是系统调用，橙色点线是自旋（M 持有 P 在找活干），浅灰细线是空闲。8 个 worker、4 个 P：前 10 ms 只有 4 个 worker 在跑，之后被抢占的 worker 与等待的 worker 轮换，默认参数下最后一批在约 46 ms 结束（8×20 ms 完全均分给 4 个 P 是 40 ms；轮换的粒度是 sysmon 每约 10 ms 一次的抢占）。""")
 
 code("""SchedCharts.Gantt(fanout)""")
 
@@ -64,7 +64,7 @@ SchedCharts.Gantt(sys)""")
 md("""读这张图（默认参数）：
 
 1. 开头几十微秒里，sysmon 还在 20 µs 的短周期，它看到 io goroutine 停在系统调用里，就把 P 拿走交给别的 G（下面的 `SyscallRetake` 事件）；
-2. 随后 4 个 CPU 密集的 G 占满 4 个 P。io goroutine 的系统调用返回时拿不到 P，只能进全局队列，等 10 ms 的时间片抢占——`sys.Goroutines` 中 io 的 `runnable` 有 20–30 ms；
+2. 随后 4 个 CPU 密集的 G 占满 4 个 P。io goroutine 的系统调用返回时拿不到 P，只能进全局队列，等 10 ms 的时间片抢占——`sys.Goroutines` 中 io 的 `runnable` 有十几到三十几毫秒；
 3. 十几毫秒之后（sysmon 第一次抢占时），io goroutine 拿到 P，反复做 1 ms 的系统调用，P 一直挂在它们身上（灰色虚线）。`retake` 只有在 **连续两次** sysmon 检查看到同一次系统调用（`syscalltick` 没变）时才拿走 P，而此时 sysmon 已经空闲退避到 10 ms 一次，每次看到的都是新的 1 ms 系统调用——于是 CPU 密集的 G 只剩 2 个 P 可用。频繁的短系统调用会“占住” P，这是真实运行时的行为，不是模拟器的误差。""")
 
 code("""sys.Goroutines""")
