@@ -4,8 +4,8 @@ using GoRuntimeLab.Testing;
 namespace GoRuntimeLab.Tests.Gc.Pacer;
 
 /// <summary>
-/// The harness against real Go: every cycle of every TestGcPacer scenario as logged by Go 1.19.8 and 1.23.5
-/// (data/oracles/gcpacer/testgcpacer-go*.txt) and the 1.23.5 %.17g TSV.
+/// The harness against real Go: every cycle of every TestGcPacer scenario as logged by Go 1.19.8, 1.21.13, 1.22.12 and
+/// 1.23.5 (data/oracles/gcpacer/testgcpacer-go*.txt) and the 1.23.5 %.17g TSV.
 /// </summary>
 public class PacerGoldenTests
 {
@@ -17,6 +17,8 @@ public class PacerGoldenTests
         foreach (var name in PacerScenarios.Names)
         {
             data.Add("1.19", name);
+            data.Add("1.21", name);
+            data.Add("1.22", name);
             data.Add("1.23", name);
         }
 
@@ -25,6 +27,12 @@ public class PacerGoldenTests
 
     private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<PacerGoldenCycle>>> Log119 =
         new(() => PacerGolden.ParseFile(Oracle("testgcpacer-go1.19.8.txt")));
+
+    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<PacerGoldenCycle>>> Log121 =
+        new(() => PacerGolden.ParseFile(Oracle("testgcpacer-go1.21.13.txt")));
+
+    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<PacerGoldenCycle>>> Log122 =
+        new(() => PacerGolden.ParseFile(Oracle("testgcpacer-go1.22.12.txt")));
 
     private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<PacerGoldenCycle>>> Log123 =
         new(() => PacerGolden.ParseFile(Oracle("testgcpacer-go1.23.5.txt")));
@@ -61,7 +69,8 @@ public class PacerGoldenTests
     [MemberData(nameof(Goldens))]
     public void Every_cycle_matches_the_real_go_log(string version, string scenario)
     {
-        var golden = (version == "1.19" ? Log119 : Log123).Value[scenario];
+        var log = version switch { "1.19" => Log119, "1.21" => Log121, "1.22" => Log122, _ => Log123 };
+        var golden = log.Value[scenario];
         var run = PacerHarness.Run(scenario, GoVersion.Parse(version));
         AssertMatches(golden, run);
     }
