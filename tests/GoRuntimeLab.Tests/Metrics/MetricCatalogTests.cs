@@ -20,6 +20,8 @@ public class MetricCatalogTests
 
     [Theory]
     [InlineData("go1.19.8", 19)]
+    [InlineData("go1.21.13", 21)]
+    [InlineData("go1.22.12", 22)]
     [InlineData("go1.23.5", 23)]
     public void Catalogue_equals_metrics_All_of_the_real_runtime(string go, int minor)
     {

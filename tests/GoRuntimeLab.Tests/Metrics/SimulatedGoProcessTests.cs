@@ -12,6 +12,8 @@ public class SimulatedGoProcessTests
 {
     [Theory]
     [InlineData("go1.19.8")]
+    [InlineData("go1.21.13")]
+    [InlineData("go1.22.12")]
     [InlineData("go1.23.5")]
     public void Real_runtime_records_two_pauses_per_gc_cycle(string go)
     {
