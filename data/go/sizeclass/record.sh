@@ -32,6 +32,11 @@ record() { # file go-command...
 }
 toolchain="Debian golang-1.19 package"
 record sizeclass-go1.19.txt go
-# Go 1.23.5 is installed for recording only; GOTOOLCHAIN=local stops it from downloading another toolchain.
+# Go 1.22.12 and 1.23.5 are installed for recording only; GOTOOLCHAIN=local stops them from downloading another toolchain.
+# 1.22 is the first release with malloc headers, so it is recorded too.
+if [ -n "${GO122:-}" ]; then
+  toolchain="Debian golang-1.22-go from bookworm-backports, GOTOOLCHAIN=local"
+  GOTOOLCHAIN=local record sizeclass-go1.22.txt "$GO122"
+fi
 toolchain="Debian golang-1.23-go from bookworm-backports, GOTOOLCHAIN=local"
 GOTOOLCHAIN=local record sizeclass-go1.23.txt "${GO123:-go1.23}"

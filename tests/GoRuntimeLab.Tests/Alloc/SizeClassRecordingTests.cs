@@ -13,7 +13,7 @@ public class SizeClassRecordingTests
     private static string Recording(string version) =>
         Path.Combine(Requirement.RepoRoot(), "data", "recordings", "alloc", $"sizeclass-go{version}.txt");
 
-    public static TheoryData<string, string> Versions() => new() { { "1.19", "go1.19.8" }, { "1.23", "go1.23.5" } };
+    public static TheoryData<string, string> Versions() => new() { { "1.19", "go1.19.8" }, { "1.22", "go1.22.12" }, { "1.23", "go1.23.5" } };
 
     [Theory]
     [MemberData(nameof(Versions))]
