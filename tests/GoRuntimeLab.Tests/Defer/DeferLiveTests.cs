@@ -9,13 +9,6 @@ namespace GoRuntimeLab.Tests.Defer;
 /// (and, for the recorded release, with the recording). Skipped without Go; a failure when GOLAB_REQUIRE_GO=1.</summary>
 public class DeferLiveTests
 {
-    private static GoToolchain RequireGo()
-    {
-        var go = GoToolchain.Find();
-        Requirement.Tool(go is not null, "GOLAB_REQUIRE_GO", "Go is not installed (no `go` on PATH or in $GOROOT/bin)");
-        return go!;
-    }
-
     private static string Compile(GoToolchain go, IEnumerable<string> args)
     {
         var info = new ProcessStartInfo(go.GoPath) { WorkingDirectory = DeferRecordingTests.ProgramDir, RedirectStandardError = true, RedirectStandardOutput = true };
@@ -35,7 +28,7 @@ public class DeferLiveTests
     [InlineData("noopt", "-gcflags=-N -d=defer")]
     public void Live_compiler_output_agrees_with_the_model(string build, string gcflags)
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var bin = Path.Combine(Path.GetTempPath(), "golab-defer-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {

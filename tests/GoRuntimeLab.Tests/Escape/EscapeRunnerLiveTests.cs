@@ -7,13 +7,6 @@ namespace GoRuntimeLab.Tests.Escape;
 /// <summary>Runs the real compiler on data/go/escape. Skipped without Go, failed without Go when GOLAB_REQUIRE_GO=1.</summary>
 public class EscapeRunnerLiveTests
 {
-    private static GoToolchain RequireGo()
-    {
-        var go = GoToolchain.Find();
-        Requirement.Tool(go is not null, "GOLAB_REQUIRE_GO", "Go is not installed (no `go` on PATH or in $GOROOT/bin)");
-        return go!;
-    }
-
     private static IEnumerable<(string, int, int?, EscapeKind, string, int)> Verdicts(EscapeReport r) =>
         r.Findings.Select(f => (f.File, f.Line, f.Column, f.Kind, f.Name, f.Flow.Count)).Order();
 
@@ -22,7 +15,7 @@ public class EscapeRunnerLiveTests
     [InlineData(2)]
     public async Task Live_compile_of_the_cases_equals_the_recording_of_the_same_release(int level)
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var live = await EscapeRunner.RunAsync(EscapeData.CaseDir, level, go);
         Assert.StartsWith("live go1.", live.Source, StringComparison.Ordinal);
         Assert.Empty(live.Other);
@@ -41,7 +34,7 @@ public class EscapeRunnerLiveTests
     [SkippableFact]
     public async Task A_single_file_without_go_mod_compiles_and_a_broken_one_reports_the_compiler_error()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var dir = Path.Combine(Path.GetTempPath(), "golab-escape-test-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         try

@@ -13,17 +13,11 @@ public class GoToolchainLiveTests
 
     private static string Program(string name) => Path.Combine(Root, "data", "go", name);
 
-    private static GoToolchain RequireGo()
-    {
-        var go = GoToolchain.Find();
-        Requirement.Tool(go is not null, "GOLAB_REQUIRE_GO", "Go is not installed (no `go` on PATH or in $GOROOT/bin)");
-        return go!;
-    }
 
     [SkippableFact]
     public void Find_describes_the_installed_go()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         Assert.True(File.Exists(go.GoPath));
         Assert.True(go.Version >= new GoVersion(1, 19), $"the recorders need Go 1.19+, found {go.Version}");
         if (OperatingSystem.IsLinux()) Assert.Equal("linux", go.Os);
@@ -38,7 +32,7 @@ public class GoToolchainLiveTests
     [SkippableFact]
     public async Task Sleep_shorter_than_the_work_cuts_every_goroutine_off()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var run = await go.RunAsync(Program("welcome-sleep"), ["-work", "300ms", "-wait", "20ms"]);
         Assert.Equal(0, run.ExitCode);
         var trace = WelcomeTrace.Parse(run.Stdout, "live welcome-sleep");
@@ -54,7 +48,7 @@ public class GoToolchainLiveTests
     [SkippableFact]
     public async Task Sleep_longer_than_the_work_lets_every_goroutine_finish()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var run = await go.RunAsync(Program("welcome-sleep"), ["-work", "20ms", "-wait", "250ms"]);
         var trace = WelcomeTrace.Parse(run.Stdout, "live welcome-sleep");
         Assert.Equal(3, trace.Finished);
@@ -64,7 +58,7 @@ public class GoToolchainLiveTests
     [SkippableFact]
     public async Task WaitGroup_main_returns_only_after_every_goroutine()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         foreach (var work in (string[])["50ms", "300ms"])
         {
             var run = await go.RunAsync(Program("welcome-waitgroup"), ["-work", work]);
@@ -83,7 +77,7 @@ public class GoToolchainLiveTests
     [SkippableFact]
     public async Task Options_reach_the_program_and_the_result_shows_the_command()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var buildDir = Directory.CreateTempSubdirectory("golab-live-");
         try
         {
@@ -106,7 +100,7 @@ public class GoToolchainLiveTests
     [SkippableFact]
     public async Task A_program_over_its_time_limit_is_killed_and_named()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var buildDir = Directory.CreateTempSubdirectory("golab-live-");
         try
         {
@@ -127,7 +121,7 @@ public class GoToolchainLiveTests
     [SkippableFact]
     public async Task A_compile_error_is_a_GoBuildException_with_the_compiler_output()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var dir = Directory.CreateTempSubdirectory("golab-broken-");
         try
         {
@@ -148,7 +142,7 @@ public class GoToolchainLiveTests
     [SkippableFact]
     public async Task RunOrReplay_runs_live_when_go_is_present()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var output = await GoProgram.RunOrReplayAsync(Program("welcome-sleep"), ["-work", "700ms"],
             Path.Combine(Root, "data", "recordings", "welcome", "sleep-work700ms.txt"));
         Assert.True(output.IsLive);

@@ -10,19 +10,12 @@ namespace GoRuntimeLab.Tests.Metrics;
 /// </summary>
 public class MetricsLiveGoTests
 {
-    private static GoToolchain RequireGo()
-    {
-        var go = GoToolchain.Find();
-        Requirement.Tool(go is not null, "GOLAB_REQUIRE_GO", "Go is not installed (no `go` on PATH or in $GOROOT/bin)");
-        return go!;
-    }
-
     private static string Program(string name) => Path.Combine(Requirement.RepoRoot(), "data", "go", name);
 
     [SkippableFact]
     public async Task Metricsdump_of_the_local_go_matches_catalogue_and_buckets()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var line = new GoVersion(go.Version.Major, go.Version.Minor);
         Requirement.Tool(MetricCatalog.Versions.Contains(line), "GOLAB_REQUIRE_GO", $"the kit carries no runtime/metrics table for the installed {line}");
         var run = await go.RunAsync(Program("metricsdump"), []);
@@ -37,7 +30,7 @@ public class MetricsLiveGoTests
     [SkippableFact]
     public async Task Metricsdesc_extracts_the_local_description_go_like_the_committed_table()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var line = new GoVersion(go.Version.Major, go.Version.Minor);
         Requirement.Tool(MetricCatalog.Versions.Contains(line), "GOLAB_REQUIRE_GO", $"the kit carries no runtime/metrics table for the installed {line}");
         var file = Path.Combine(go.Env("GOROOT"), "src", "runtime", "metrics", "description.go");

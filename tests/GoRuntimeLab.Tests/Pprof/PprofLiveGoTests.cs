@@ -11,13 +11,6 @@ namespace GoRuntimeLab.Tests.Pprof;
 /// </summary>
 public class PprofLiveGoTests
 {
-    private static GoToolchain RequireGo()
-    {
-        var go = GoToolchain.Find();
-        Requirement.Tool(go is not null, "GOLAB_REQUIRE_GO", "Go is not installed (no `go` on PATH or in $GOROOT/bin)");
-        return go!;
-    }
-
     private static string PprofTop(GoToolchain go, params string[] args)
     {
         var start = new ProcessStartInfo(go.GoPath) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -36,7 +29,7 @@ public class PprofLiveGoTests
     [SkippableFact]
     public void Kit_written_cpu_profile_opens_in_go_tool_pprof()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var profile = ProfileBuilder.Cpu().Duration(TimeSpan.FromSeconds(2)).At(new DateTimeOffset(2026, 1, 2, 15, 4, 0, TimeSpan.Zero))
             .AddSamples(["main.work", "main.main", "runtime.main"], 120)
             .AddSamples(["runtime.mallocgc", "main.alloc", "main.main", "runtime.main"], 45)
@@ -59,7 +52,7 @@ public class PprofLiveGoTests
     [SkippableFact]
     public void Kit_written_heap_profile_opens_in_go_tool_pprof_for_every_sample_index()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var profile = ProfileBuilder.Heap(memProfileRate: 4096, seed: 11)
             .Allocate(["main.cache", "main.handle", "main.main"], 1024, 5000)
             .Allocate(["main.scratch", "main.handle", "main.main"], 8192, 3000, live: false)
@@ -83,7 +76,7 @@ public class PprofLiveGoTests
     [InlineData("leak-after.pb.gz")]
     public void Convert_keeps_go_tool_pprof_output(string name)
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var input = Path.Combine(PprofRecordingTests.Dir, name);
         var output = Temp(name);
         try
@@ -100,7 +93,7 @@ public class PprofLiveGoTests
     [SkippableFact]
     public void Diff_of_kit_profiles_matches_go_tool_pprof_base()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         ProfileBuilder Stream(int requests) => ProfileBuilder.Heap(memProfileRate: 1)
             .Allocate(["main.cache", "main.serve", "main.main"], 1024, requests)
             .Allocate(["bytes.growSlice", "main.log", "main.serve", "main.main"], 4096, requests / 10);

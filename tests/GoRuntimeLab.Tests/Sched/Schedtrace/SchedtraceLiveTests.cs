@@ -12,19 +12,13 @@ public class SchedtraceLiveTests
 {
     private static string Program(string name) => Path.Combine(Requirement.RepoRoot(), "data", "go", name);
 
-    private static GoToolchain RequireGo()
-    {
-        var go = GoToolchain.Find();
-        Requirement.Tool(go is not null, "GOLAB_REQUIRE_GO", "Go is not installed (no `go` on PATH or in $GOROOT/bin)");
-        return go!;
-    }
 
     [SkippableTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Schedload_schedtrace_output_parses(bool detail)
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var debug = detail ? "schedtrace=50,scheddetail=1" : "schedtrace=50";
         var run = await go.RunAsync(Program("schedload"), ["-duration", "400ms"],
             new GoRunOptions { GoMaxProcs = 2, GoDebug = debug, Timeout = TimeSpan.FromSeconds(30) });
@@ -46,7 +40,7 @@ public class SchedtraceLiveTests
     [SkippableFact]
     public async Task A_tight_loop_is_preempted_after_about_10ms()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var run = await go.RunAsync(Program("preempt"), ["-n", "3"], new GoRunOptions { Timeout = TimeSpan.FromSeconds(20) });
         var result = PreemptRun.FromProgramOutput(run.Stdout, run.ExitCode, asyncPreemptOff: false, "live preempt");
         Assert.True(result.Completed, result.ToString());
@@ -59,7 +53,7 @@ public class SchedtraceLiveTests
     [SkippableFact]
     public async Task With_asyncpreemptoff_the_sleeper_never_returns()
     {
-        var go = RequireGo();
+        var go = LiveGo.Require();
         var options = new GoRunOptions { GoDebug = "asyncpreemptoff=1", Timeout = TimeSpan.FromSeconds(1) };
         var e = await Assert.ThrowsAsync<TimeoutException>(() => go.RunAsync(Program("preempt"), ["-n", "1"], options));
         Assert.Contains("preempt", e.Message, StringComparison.Ordinal);
