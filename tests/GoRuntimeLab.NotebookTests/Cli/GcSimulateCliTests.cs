@@ -36,6 +36,16 @@ public class GcSimulateCliTests
     }
 
     [Fact]
+    public void A_spike_raises_the_peak_heap()
+    {
+        using var plain = JsonDocument.Parse(Golab_([.. Contract, "--json"]).Stdout);
+        var r = Golab_([.. Contract, "--spike", "32MiB", "--spike-at", "500ms", "--spike-for", "500ms", "--json"]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var spiky = JsonDocument.Parse(r.Stdout);
+        Assert.True(spiky.RootElement.GetProperty("peakHeapBytes").GetUInt64() > plain.RootElement.GetProperty("peakHeapBytes").GetUInt64() + (16UL << 20));
+    }
+
+    [Fact]
     public void The_same_seed_prints_the_same_document()
     {
         var a = Golab_([.. Contract, "--json"]);
@@ -63,6 +73,8 @@ public class GcSimulateCliTests
     [InlineData("--live", "much")]
     [InlineData("--duration", "5")]
     [InlineData("--go", "1.12")]
+    [InlineData("--spike", "12XB")]
+    [InlineData("--goroutines", "0")]
     public void Bad_parameters_exit_2_naming_the_parameter(string option, string value)
     {
         var r = Golab_("gc", "simulate", option, value);

@@ -32,6 +32,10 @@ internal static class GcSimulateCommand
             Description = "Runtime memory outside the heap counted against GOMEMLIMIT (default: an estimate fitted to real Go runs; see NonHeapEstimate).",
             HelpName = "BYTES",
         };
+        var spike = new Option<string?>("--spike") { Description = "A transient extra live heap (Go's byte syntax), allocated at --spike-at and dropped after --spike-for.", HelpName = "BYTES" };
+        var spikeAt = Text("--spike-at", "When the spike is allocated (Go duration).", "1s", "DURATION");
+        var spikeFor = Text("--spike-for", "How long the spike stays live (Go duration).", "500ms", "DURATION");
+        var goroutines = new Option<int>("--goroutines") { Description = "Allocating goroutines (each uses at most one P for its allocation and assists).", DefaultValueFactory = _ => 1, HelpName = "N" };
         var go = Text("--go", "Go release whose pacer applies: 1.19, 1.20, 1.21, 1.22 or 1.23.", "1.23", "VERSION");
         var seed = new Option<int>("--seed") { Description = "Seed for the run-to-run jitter; the same seed gives the same output.", DefaultValueFactory = _ => 1 };
         var gctrace = new Option<bool>("--gctrace")
@@ -51,7 +55,7 @@ internal static class GcSimulateCommand
             "CPU split, peak heap, and the gctrace lines Go would print. Like data/go/gcload, the program first allocates its live heap " +
             "(GC cycles run meanwhile), calls runtime.GC(), then allocates garbage for --duration; only that part is counted.")
         {
-            live, objectSize, pointers, allocRate, duration, procs, gogc, memlimit, stacks, globals, otherMem, go, seed, gctrace, json,
+            live, objectSize, pointers, allocRate, duration, procs, gogc, memlimit, stacks, globals, otherMem, spike, spikeAt, spikeFor, goroutines, go, seed, gctrace, json,
         };
         command.SetAction(parse =>
         {
@@ -62,7 +66,9 @@ internal static class GcSimulateCommand
                 .WithAllocRate(GcWorkload.ParseRate(parse.GetValue(allocRate)!, "--alloc-rate"))
                 .WithDuration(parse.GetValue(duration)!)
                 .WithStacks(GcWorkload.ParseBytes(parse.GetValue(stacks)!, "--stacks"))
-                .WithGlobals(GcWorkload.ParseBytes(parse.GetValue(globals)!, "--globals"));
+                .WithGlobals(GcWorkload.ParseBytes(parse.GetValue(globals)!, "--globals"))
+                .WithGoroutines(parse.GetValue(goroutines));
+            if (parse.GetValue(spike) is { } spikeBytes) workload = workload.WithSpike(spikeBytes, parse.GetValue(spikeAt)!, parse.GetValue(spikeFor)!);
             var options = GcSimOptions.Default
                 .WithGogc(parse.GetValue(gogc)!)
                 .WithMemoryLimit(parse.GetValue(memlimit)!)

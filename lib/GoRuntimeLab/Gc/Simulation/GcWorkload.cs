@@ -56,7 +56,7 @@ public sealed record GcWorkload
 
     /// <summary>A copy with another number of allocating goroutines (≥ 1).</summary>
     public GcWorkload WithGoroutines(int goroutines) =>
-        goroutines < 1 ? throw KitInputException.For($"must be ≥ 1, not {goroutines}", parameter: "--goroutines") : this with { Goroutines = goroutines };
+        goroutines is < 1 or > 100_000 ? throw KitInputException.For($"must be between 1 and 100000, not {goroutines}", parameter: "--goroutines") : this with { Goroutines = goroutines };
 
     /// <summary>Extra live bytes allocated at <see cref="SpikeAtNs"/> and dropped <see cref="SpikeForNs"/> later (0: no spike).</summary>
     public long SpikeBytes { get; private init; }
