@@ -286,10 +286,18 @@ internal sealed partial class Simulator
         }
 
         var m = p.M!;
+        // The compiler lays the cases out sends first (in source order), then receives from the end backwards
+        // (walk/select.go walkSelectCases: casorder[i] with i = nsends++ or ncas - ++nrecvs); selectgo permutes that
+        // array, so for a given random sequence the same case wins as in Go.
+        var scases = new int[cases.Count];
+        int nsends = 0, nrecvs = 0;
+        for (var i = 0; i < cases.Count; i++)
+            scases[cases[i].Direction == SelectDirection.Send ? nsends++ : cases.Count - ++nrecvs] = i;
+
         // pollorder: a random permutation by insertion (cheaprandn); nil-channel cases are dropped.
         var pollorder = new int[cases.Count];
         var norder = 0;
-        for (var i = 0; i < cases.Count; i++)
+        foreach (var i in scases)
         {
             if (cases[i].Channel == Sched.Workloads.Workload.NilChannel) continue;
             var j = (int)m.Rand.Next((uint)(norder + 1));
