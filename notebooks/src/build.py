@@ -41,8 +41,8 @@ def main(only=None):
         for f in files:
             runpy.run_path(f, run_name="__chapter__")
         path = os.path.join(os.path.dirname(HERE), name + ".ipynb")
-        # The id seed is the path the first generator used; keeping it keeps existing cell ids stable.
-        nb.build(nb.take(), path, f"/work/main/notebooks/{name}.ipynb")
+        # Cell ids derive from the notebook's repository-relative path, the cell's index and kind.
+        nb.build(nb.take(), path, f"notebooks/{name}.ipynb")
         print(f"wrote {os.path.relpath(path)} from {len(files)} source file(s)")
 
 
