@@ -147,7 +147,7 @@ public static class GcSimulator
                 _c.Update((long)alloc, w.Pointers ? (long)alloc : 0, gcBlackenEnabled: false);
                 AccountMutatorOnly(dt, alloc);
                 _t += dt;
-                Sample(goal, trigger, marking: false);
+                if (WantsSample(marking: false)) Sample(goal, trigger, marking: false);
             }
         }
 
@@ -203,7 +203,7 @@ public static class GcSimulator
                 var want = ProgramAllocation(step) + catchUp;
                 _backlog -= catchUp;
                 // The mutator's CPU this step follows what it allocates (more while catching up); idle Ps run idle workers.
-                var mutatorCores = Math.Min(MutatorCoresMax(), want / _heapFactor * o.MutatorNsPerByte / dt);
+                var mutatorCores = MutatorCores(want, dt);
                 var idleCores = Math.Max(0, procs - backgroundCores - mutatorCores);
                 var bgWork = rate * backgroundCores * dt;
                 var idleWork = rate * idleCores * dt;
@@ -283,7 +283,11 @@ public static class GcSimulator
                 GrowDuringMark(alloc);
                 if (_limiter.NeedUpdate(_t)) _limiter.Update(_t);
                 limiterOn |= _limiter.Limiting;
-                Sample(_c.HeapGoal(), _c.HeapGoal(), marking: true);
+                if (WantsSample(marking: true))
+                {
+                    var markGoal = _c.HeapGoal();
+                    Sample(markGoal, markGoal, marking: true);
+                }
                 if (last) break;
             }
 
@@ -339,7 +343,7 @@ public static class GcSimulator
             var next = _c.HeapGoal();
             _cycles.Add(new GcSimCycle((int)_numGc, start - _t0, stw1, markNs, stw2, trigger, heap0, heap1, marked, goal, next,
                 assistNs, backgroundNs, idleNs, pauseCpu, limiterOn, fraction, GcTraceFormatter.Format(traceCycle)));
-            Sample(next, _c.Trigger().Trigger, marking: false);
+            if (WantsSample(marking: false)) Sample(next, _c.Trigger().Trigger, marking: false);
         }
 
         // What the program allocates in dt ns: the live heap during setup, nothing inside runtime.GC(), else the workload.
@@ -356,6 +360,9 @@ public static class GcSimulator
         // How fast the program could allocate flat out: its allocating goroutines, each on one P at MutatorNsPerByte,
         // on at most the Ps the GC's 25 % leaves.
         private double MaxAllocRate() => o.MutatorNsPerByte <= 0 ? 1e11 : MutatorCoresMax() / o.MutatorNsPerByte * 1e9 * _heapFactor;
+
+        // The mutator's CPU (cores) while it allocates heapBytes in dt ns, capped by its goroutines and the Ps left.
+        private double MutatorCores(double heapBytes, double dt) => Math.Min(MutatorCoresMax(), heapBytes / _heapFactor * o.MutatorNsPerByte / dt);
 
         private double MutatorCoresMax() => Math.Min(w.Goroutines, o.Procs * (1 - PacerConstants.GcBackgroundUtilization));
 
@@ -382,7 +389,7 @@ public static class GcSimulator
         private void AccountMutatorOnly(long dt, ulong allocated)
         {
             if (_c.HeapLive > _peak) _peak = _c.HeapLive;
-            var mutatorCores = Math.Min(MutatorCoresMax(), allocated / _heapFactor * o.MutatorNsPerByte / dt);
+            var mutatorCores = MutatorCores(allocated, dt);
             _limiter.AddIdleTime((long)((o.Procs - mutatorCores) * dt));
             if (_limiter.NeedUpdate(_t + dt)) _limiter.Update(_t + dt);
         }
@@ -396,11 +403,12 @@ public static class GcSimulator
             _c.MemStats = new PacerMemStats(heap + (ulong)_nonHeap, 0, heap, 0);
         }
 
-        private void Sample(ulong goal, ulong trigger, bool marking)
-        {
-            if (!recordSeries || _setup || _forced) return;
-            if (_series.Count > 0 && marking && _t - _t0 - _series[^1].TimeNs < 500_000) return;
+        // Whether a series point is due (recording on, in the run proper, at most every 0.5 ms while marking), checked
+        // before computing the goal and trigger it needs, so runs without a series (sweeps) skip that work.
+        private bool WantsSample(bool marking) =>
+            recordSeries && !_setup && !_forced && !(marking && _series.Count > 0 && _t - _t0 - _series[^1].TimeNs < 500_000);
+
+        private void Sample(ulong goal, ulong trigger, bool marking) =>
             _series.Add(new GcSimSample(_t - _t0, _c.HeapLive, goal, trigger, marking));
-        }
     }
 }
