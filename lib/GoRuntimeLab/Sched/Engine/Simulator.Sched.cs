@@ -336,15 +336,8 @@ internal sealed partial class Simulator
         // comes back when the poller returns (ReleasePoller).
         m.Blocked = true;
         m.Curg = null;
-        if (_pollerM is null && (_netPending > 0 || AnyTimers()))
-        {
-            _pollerM = m;
-            _pollerBlocked = true;
-        }
-        else
-        {
-            _midle.Push(m);
-        }
+        if (_pollerM is null && (_netPending > 0 || AnyTimers())) _pollerM = m;
+        else _midle.Push(m);
 
         CheckDead();
     }
@@ -508,7 +501,6 @@ internal sealed partial class Simulator
     {
         if (_pollerM is { } m) _midle.Push(m);
         _pollerM = null;
-        _pollerBlocked = false;
     }
 
     private SimG NetpollNonBlocking(SimP p)

@@ -40,8 +40,9 @@ internal sealed partial class Simulator
     private bool _needspinning;
     private int _pendingMStarts;
     private int _netPending;
-    private bool _pollerBlocked;
-    private SimM? _pollerM;
+    private SimM? _pollerM;     // the M blocked in netpoll, if any
+
+    private bool _pollerBlocked => _pollerM is not null;
     private int _schedGFree;    // sched.gFree.n: dead Gs on the global free list
     private long _lastTimerWake = -1;
     private SchedExit? _exit;
