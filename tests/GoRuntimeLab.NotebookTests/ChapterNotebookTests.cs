@@ -26,12 +26,9 @@ public class ChapterNotebookTests(ITestOutputHelper output)
 
         output.WriteLine(run.ToString());
         Assert.False(run.Failed, run.ToString());
-        var charts = run.AllOutputs.Select(o => o.Output)
-            .SelectMany(o => o switch { DisplayElement d => d.Data, ReturnValueElement r => r.Data, _ => new Dictionary<string, object>() })
-            .Where(kv => kv.Key == "text/html" && kv.Value.ToString()!.Contains("newPlot", StringComparison.Ordinal))
-            .ToList();
+        var charts = run.AllOutputs.Select(o => Html(o.Output)).Where(h => h.Contains("newPlot", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(charts);
-        Assert.Contains(charts, c => c.Value.ToString()!.Contains("class=\"golab-chart\"", StringComparison.Ordinal));
+        Assert.Contains(charts, c => c.Contains("class=\"golab-chart\"", StringComparison.Ordinal));
 
         // The model chapters teach with plots: every "## N.M" section of chapters 2 and 3 draws at least one kit chart.
         if (notebook.StartsWith("02", StringComparison.Ordinal) || notebook.StartsWith("03", StringComparison.Ordinal))

@@ -99,9 +99,6 @@ public sealed record GcWorkload
     public long LiveObjectsAt(long ns) =>
         LiveBytes / ObjectSize + (SpikeBytes > 0 && ns >= SpikeAtNs && ns < SpikeAtNs + SpikeForNs ? SpikeBytes / ObjectSize : 0);
 
-    /// <summary>Live bytes as the program asked for them (objects, boxes, holder slots) at time <paramref name="ns"/>.</summary>
-    public long LiveAt(long ns) => LiveObjectsAt(ns) * (ObjectSize + BoxBytes + 16);
-
     /// <summary>Heap scan work of what is live at <paramref name="ns"/>: pointerful objects, and always boxes and holder slots.</summary>
     public long LiveScanAt(long ns) => LiveObjectsAt(ns) * ((Pointers ? ObjectSize : 0) + BoxBytes + 16);
 
