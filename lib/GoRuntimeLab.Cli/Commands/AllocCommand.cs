@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GoRuntimeLab.Alloc;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands;
 
@@ -23,25 +24,17 @@ internal static class AllocCommand
         return command;
     }
 
-    private static Option<string> GoOption() => new("--go")
-    {
-        Description = "Go version whose rules apply (1.19…1.23; 1.22+ adds the 8-byte malloc header to pointerful objects over 512 B).",
-        HelpName = "V",
-        DefaultValueFactory = _ => "1.23",
-    };
+    private static Option<string> GoOption() => GoSettingOptions.Go("1.19 to 1.23", why: "1.22+ adds the 8-byte malloc header to pointerful objects over 512 B.");
+
+    // The allocator model's own release check (SizeClasses.CheckVersion) names the parameter "version", shown as --go.
+    private static GoVersion Version(ParseResult parse, Option<string> go) => SizeClasses.CheckVersion(GoSettings.ParseVersion(parse.GetValue(go)!));
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print exactly one JSON document (camelCase, bytes as integers) instead of the table." };
 
 
-    private static void RequireAllocatorModel(GoVersion v)
-    {
-        if (!SizeClasses.Supports(v))
-            throw KitInputException.For($"the allocator is modelled for Go 1.19…1.{GoVersion.Latest.Minor}, got {v}", parameter: "--go");
-    }
-
     private static Command BuildClass()
     {
-        var size = new Argument<long>("SIZE") { Description = "Requested bytes (≥ 0), e.g. the size of a struct or of make([]T, n)." };
+        var size = CliOptions.LongArgument("SIZE", "Requested bytes (0 to 1 TiB), e.g. the size of a struct or of make([]T, n).", 0, SizeClasses.MaxObjectSize);
         var pointers = new Option<bool>("--pointers") { Description = "The type contains pointers (scan span class; 1.22+ header rule)." };
         var go = GoOption();
         var json = JsonOption();
@@ -51,7 +44,7 @@ internal static class AllocCommand
         };
         command.SetAction(parse =>
         {
-            var a = SizeClasses.Lookup(parse.GetValue(size), parse.GetValue(pointers), CliVersion.Parse(parse.GetValue(go), RequireAllocatorModel));
+            var a = SizeClasses.Lookup(parse.GetValue(size), parse.GetValue(pointers), Version(parse, go));
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -111,7 +104,7 @@ internal static class AllocCommand
         };
         command.SetAction(parse =>
         {
-            var v = CliVersion.Parse(parse.GetValue(go), RequireAllocatorModel);
+            var v = Version(parse, go);
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -138,13 +131,13 @@ internal static class AllocCommand
 
     private static Command BuildSimulate()
     {
-        var workload = new Option<string>("--workload") { Description = "realistic (a seeded server-like mix) or constant (--size, --count).", DefaultValueFactory = _ => "realistic" };
-        var count = new Option<int>("--count") { Description = "Allocations in the stream.", DefaultValueFactory = _ => 100_000 };
-        var size = new Option<long>("--size") { Description = "Object size for --workload constant.", DefaultValueFactory = _ => 64 };
+        var workload = CliOptions.Choice("--workload", "realistic (a seeded server-like mix) or constant (--size, --count). Default: realistic.", "realistic", "realistic", "constant");
+        var count = CliOptions.Int("--count", "Allocations in the stream. Default: 100000.", 100_000, 1, 10_000_000);
+        var size = CliOptions.Long("--size", "Object size in bytes for --workload constant (0 to 1 TiB). Default: 64.", 64, 0, SizeClasses.MaxObjectSize, "BYTES");
         var pointers = new Option<bool>("--pointers") { Description = "Pointerful objects for --workload constant." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the realistic mix.", DefaultValueFactory = _ => 1 };
-        var procs = new Option<int>("--procs") { Description = "GOMAXPROCS: Ps, each with its own mcache.", DefaultValueFactory = _ => 1 };
-        var gogc = new Option<int>("--gogc") { Description = "GOGC (−1 = GC off).", DefaultValueFactory = _ => 100 };
+        var seed = CliOptions.Int("--seed", "Seed of the realistic mix. Default: 1.", 1, int.MinValue, int.MaxValue, "S");
+        var procs = GoSettingOptions.Procs(1);
+        var gogc = GoSettingOptions.Gogc();
         var go = GoOption();
         var json = JsonOption();
         var command = new Command("simulate", "Run the mcache/mcentral/mheap model on an allocation stream: refills, spans, GC cycles, waste.")
@@ -153,14 +146,15 @@ internal static class AllocCommand
         };
         command.SetAction(parse =>
         {
-            var version = CliVersion.Parse(parse.GetValue(go), RequireAllocatorModel);
-            var config = AsOption(() => AllocatorConfig.Default.WithVersion(version).WithProcs(parse.GetValue(procs)).WithGogc(parse.GetValue(gogc)));
-            var stream = parse.GetValue(workload) switch
-            {
-                "realistic" => AsOption(() => AllocationStream.RealisticMix(parse.GetValue(seed), parse.GetValue(count))),
-                "constant" => AsOption(() => AllocationStream.Constant(parse.GetValue(size), parse.GetValue(count), parse.GetValue(pointers))),
-                var other => throw KitInputException.For($"must be realistic or constant, got \"{other}\"", parameter: "--workload"),
-            };
+            var constant = parse.GetValue(workload) == "constant";
+            foreach (var onlyConstant in (Option[])[size, pointers])
+                if (!constant && parse.WasGiven(onlyConstant))
+                    throw KitInputException.For("applies only to --workload constant", parameter: onlyConstant.Name);
+            var version = Version(parse, go);
+            var config = AllocatorConfig.Default.WithSettings(GoSettingOptions.Read(parse, AllocatorConfig.Default.Settings.WithVersion(version), gogc, procs: procs));
+            var stream = constant
+                ? AllocationStream.Constant(parse.GetValue(size), parse.GetValue(count), parse.GetValue(pointers))
+                : AllocationStream.RealisticMix(parse.GetValue(seed), parse.GetValue(count));
             var r = AllocatorModel.Run(stream, config);
             if (parse.GetValue(json))
             {
@@ -185,20 +179,6 @@ internal static class AllocCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    // The model names its parameters ("procs"); on the command line they are options ("--procs").
-    private static T AsOption<T>(Func<T> build)
-    {
-        try
-        {
-            return build();
-        }
-        catch (KitInputException e) when (e.Parameter is { } p && !p.StartsWith('-'))
-        {
-            var what = e.Message.StartsWith(p + ": ", StringComparison.Ordinal) ? e.Message[(p.Length + 2)..] : e.Message;
-            throw KitInputException.For(what, parameter: "--" + p);
-        }
     }
 
     private static string Table(IEnumerable<(string Key, string Value)> rows)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GoRuntimeLab.Charts.Display;
 using GoRuntimeLab.Notebooks.Book;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands;
 

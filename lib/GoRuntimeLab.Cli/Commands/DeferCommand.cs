@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GoRuntimeLab.Defer;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands;
 
@@ -24,13 +25,13 @@ internal static class DeferCommand
 
     private static Command BuildClassify()
     {
-        var defers = new Option<int>("--defers") { Description = "Number of defer statements in the function (1…1000).", Required = true };
+        var defers = CliOptions.RequiredInt("--defers", "Number of defer statements in the function (1 to 1000).", 1, 1000);
         var inLoop = new Option<bool>("--in-loop") { Description = "The defer statements sit inside a loop (for, or a label a later goto jumps back to)." };
-        var returns = new Option<int>("--returns") { Description = "Explicit return statements in the function.", DefaultValueFactory = _ => 0 };
+        var returns = CliOptions.Int("--returns", "Explicit return statements in the function (0 to 1000). Default: 0.", 0, 0, 1000);
         var noOpt = new Option<bool>("--no-opt") { Description = "Compiled with -gcflags=-N (optimisations off)." };
         var race = new Option<bool>("--race") { Description = "Built with -race." };
         var heapResult = new Option<bool>("--heap-result") { Description = "A result parameter is heap-allocated (its address escapes)." };
-        var go = new Option<string>("--go") { Description = "Go release whose rules apply (1.19…1.23).", DefaultValueFactory = _ => GoVersion.Latest.ToString() };
+        var go = GoSettingOptions.Go("1.19 to 1.23");
         var json = new Option<bool>("--json") { Description = "One JSON document: {go, shape, openCoded, rule, reason, rules[], sites[{index, kind, rule, reason}]}." };
         var command = new Command("classify", "Classify the defers of a function described by its shape, citing the compiler rule (walk.walkStmt, escape.goDeferStmt, ssagen.buildssa).")
         {
@@ -38,7 +39,7 @@ internal static class DeferCommand
         };
         command.SetAction(parse =>
         {
-            var version = CliVersion.Parse(parse.GetValue(go));
+            var version = GoSettings.ParseVersion(parse.GetValue(go)!);
             var shape = FunctionShape.Of(parse.GetValue(defers), parse.GetValue(returns))
                 .WithOptimizationsDisabled(parse.GetValue(noOpt)).WithRace(parse.GetValue(race)).WithHeapAllocatedResult(parse.GetValue(heapResult));
             if (parse.GetValue(inLoop))
@@ -84,7 +85,7 @@ internal static class DeferCommand
 
     private static Command BuildBench()
     {
-        var file = new Argument<string>("FILE") { Description = "Output of `go test -bench . -count N -benchmem` (e.g. data/recordings/defer/bench-go1.23.5.log)." };
+        var file = CliOptions.TextArgument("FILE", "Output of `go test -bench . -count N -benchmem` (e.g. data/recordings/defer/bench-go1.23.5.log).");
         var json = new Option<bool>("--json") { Description = "One JSON document: {source, config, benchmarks[{name, procs, runs, medianNsPerOp, minNsPerOp, maxNsPerOp, spread, medianBytesPerOp, medianAllocsPerOp}], costs[], loopRatios[]}." };
         var command = new Command("bench", "Medians and spread (min–max) per benchmark of a recorded `go test -bench` run; for the kit's defer benchmarks also the cost per defer kind and the loop ratios.")
         {

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using GoRuntimeLab.Escape;
 using GoRuntimeLab.GoTool;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands;
 
@@ -40,7 +41,7 @@ internal static class EscapeCommand
 
     private static Command BuildParse()
     {
-        var file = new Argument<string>("FILE") { Description = "Output of `go build -gcflags=-m` (or -m=2, or `go tool compile -m`), or a golab recording such as data/recordings/escape/cases-go1.19-m2.txt." };
+        var file = CliOptions.TextArgument("FILE", "Output of `go build -gcflags=-m` (or -m=2, or `go tool compile -m`), or a golab recording such as data/recordings/escape/cases-go1.19-m2.txt.");
         var json = JsonOption();
         var command = new Command("parse", "Parse saved -gcflags=-m output into findings (kind, name, position, -m=2 flow).") { file, json };
         command.SetAction(parse =>
@@ -54,8 +55,8 @@ internal static class EscapeCommand
 
     private static Command BuildRun()
     {
-        var target = new Argument<string>("DIR|FILE.go") { Description = "A Go package folder or one .go file; it is copied to a temp folder and built there." };
-        var level = new Option<int>("--m") { Description = "1 for -gcflags=-m, 2 for -gcflags=-m=2 (adds the flow explanations).", DefaultValueFactory = _ => 1, HelpName = "1|2" };
+        var target = CliOptions.TextArgument("DIR|FILE.go", "A Go package folder or one .go file; it is copied to a temp folder and built there.");
+        var level = CliOptions.Int("--m", "1 for -gcflags=-m, 2 for -gcflags=-m=2 (adds the flow explanations). Default: 1.", 1, 1, 2, "1|2");
         var json = JsonOption();
         var command = new Command("run", "Compile with the local Go (`go build -gcflags=-m`) and show its escape-analysis findings.") { target, level, json };
         command.SetAction(async (parse, cancellationToken) =>

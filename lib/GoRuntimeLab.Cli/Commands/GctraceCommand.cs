@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GoRuntimeLab.Gc.Trace;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands;
 
@@ -15,7 +16,7 @@ internal static class GctraceCommand
 
     public static Command Build()
     {
-        var file = new Argument<string>("FILE") { Description = "A gctrace log: the program's stderr, or a golab recording (data/recordings/gc/*.txt). Lines that are not gc lines are counted and skipped." };
+        var file = CliOptions.TextArgument("FILE", "A gctrace log: the program's stderr, or a golab recording (data/recordings/gc/*.txt). Lines that are not gc lines are counted and skipped.");
         var json = new Option<bool>("--json")
         {
             Description = "One JSON document: {\"file\", \"ignoredLines\", \"summary\": {cycles, forced, totalPauseMs, maxPauseMs, finalCpuPercent}, " +

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoRuntimeLab.Notebooks.Kernel;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands;
 

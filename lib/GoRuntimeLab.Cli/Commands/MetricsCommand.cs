@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using GoRuntimeLab.Metrics;
 using GoRuntimeLab.Prometheus;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands;
 
@@ -24,18 +25,11 @@ internal static class MetricsCommand
         return command;
     }
 
-    private static Option<string> GoOption() => new("--go")
-    {
-        Description = "Go release: 1.19, 1.21, 1.22 or 1.23 (the metric names, and the time-histogram buckets, differ).",
-        HelpName = "VERSION",
-        DefaultValueFactory = _ => "1.23",
-    };
+    private static Option<string> GoOption() =>
+        GoSettingOptions.Go("1.19, 1.21, 1.22 or 1.23", why: "The metric names, and the time-histogram buckets, differ.");
 
-    private static Option<int> SeedOption() => new("--seed")
-    {
-        Description = "Seed of the simulated process's random pauses and latencies (same seed, same values).",
-        DefaultValueFactory = _ => 1,
-    };
+    private static Option<int> SeedOption() => CliOptions.Int("--seed",
+        "Seed of the simulated process's random pauses and latencies (same seed, same values). Default: 1.", 1, int.MinValue, int.MaxValue, "S");
 
     private static Command BuildList()
     {
@@ -51,7 +45,7 @@ internal static class MetricsCommand
         };
         command.SetAction(parse =>
         {
-            var catalog = MetricCatalog.For(CliVersion.Parse(parse.GetValue(go), v => MetricCatalog.For(v)));
+            var catalog = MetricCatalog.For(GoSettings.ParseVersion(parse.GetValue(go)!));
             Console.Out.Write(parse.GetValue(json) ? ListJson(catalog) : ListTable(catalog));
             return ExitCodes.Ok;
         });
@@ -62,24 +56,24 @@ internal static class MetricsCommand
     {
         var go = GoOption();
         var seed = SeedOption();
-        var at = new Option<double>("--at")
-        {
-            Description = "Simulated seconds the process has run when it is scraped (> 0, ≤ 3600).",
-            HelpName = "SECONDS",
-            DefaultValueFactory = _ => 10,
-        };
+        var at = CliOptions.Double("--at", "Simulated seconds the process has run when it is scraped (more than 0, at most 3600). Default: 10.", 10, double.Epsilon, 3600, "SECONDS");
+        var gogc = GoSettingOptions.Gogc();
+        var memlimit = GoSettingOptions.MemoryLimit();
+        var procs = GoSettingOptions.Procs(ProcessConfig.Default.Procs);
         var command = new Command("expose", "Print the Prometheus text exposition (format 0.0.4) of a simulated Go process after --at simulated seconds.")
         {
             go,
             seed,
             at,
+            gogc,
+            memlimit,
+            procs,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var seconds = parse.GetValue(at);
-            if (!(seconds > 0 && seconds <= 3600))
-                throw KitInputException.For(string.Create(CultureInfo.InvariantCulture, $"must be > 0 and ≤ 3600 seconds, not {seconds}"), parameter: "--at");
-            var process = new SimulatedGoProcess(Config(parse.GetValue(go)!, parse.GetValue(seed))).AdvanceTo((long)(seconds * 1e9));
+            var config = ProcessConfig.Default.WithSettings(GoSettingOptions.Read(parse, ProcessConfig.Default.Settings, gogc, memlimit, procs, go)).WithSeed(parse.GetValue(seed));
+            var process = new SimulatedGoProcess(config).AdvanceTo((long)(seconds * 1e9));
             Console.Out.Write(await new GoProcessExporter(process).ExposeAsync(cancellationToken).ConfigureAwait(false));
             return ExitCodes.Ok;
         });
@@ -140,7 +134,7 @@ internal static class MetricsCommand
         return command;
     }
 
-    private static ProcessConfig Config(string go, int seed) => ProcessConfig.Default.WithVersion(CliVersion.Parse(go, v => MetricCatalog.For(v))).WithSeed(seed);
+    private static ProcessConfig Config(string go, int seed) => ProcessConfig.Default.WithVersion(GoSettings.ParseVersion(go)).WithSeed(seed);
 
 
     private static string Kind(MetricKind k) => MetricDescription.KindText(k);

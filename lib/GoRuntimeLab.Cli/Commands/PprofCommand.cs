@@ -7,6 +7,7 @@ using GoRuntimeLab.Charts.Display;
 using GoRuntimeLab.Charts.Pprof;
 using GoRuntimeLab.Pprof;
 using Plotly.NET;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands;
 
@@ -27,30 +28,27 @@ internal static class PprofCommand
         return command;
     }
 
-    private static Option<string?> SampleIndex() => new("--sample-index")
-    {
-        Description = "Sample type by index or name (like -sample_index), e.g. cpu, samples, alloc_space, inuse_objects. Default: the profile's default, else the last.",
-        HelpName = "N|name",
-    };
+    private static Option<string?> SampleIndex() => CliOptions.OptionalText("--sample-index",
+        "Sample type by index or name (like -sample_index), e.g. cpu, samples, alloc_space, inuse_objects. Default: the profile's default, else the last.",
+        "N|name");
 
-    private static Option<int> NodeCount() => new("--nodecount")
-    {
-        Description = "Show only the first K functions (like -nodecount). Default 0: all (pprof -top's default).",
-        HelpName = "K",
-    };
+    private static Option<int> NodeCount() => CliOptions.Int("--nodecount",
+        "Show only the first K functions (like -nodecount). Default 0: all (pprof -top's default).", 0, 0, int.MaxValue, "K");
 
     private static Option<bool> JsonOption() => new("--json")
     {
         Description = "Print one JSON document: {sampleType, unit, total, rows:[{function, flat, flatPercent, sumPercent, cum, cumPercent}]} (values in the sample type's unit, e.g. nanoseconds, bytes, count).",
     };
 
-    private static Option<string?> Focus() => new("--focus") { Description = "Only samples through a function matching this regexp (like -focus).", HelpName = "REGEX" };
+    private static Option<string?> Focus() => CliOptions.OptionalText("--focus", "Only samples through a function matching this regexp (like -focus).", "REGEX");
 
-    private static Option<string?> Ignore() => new("--ignore") { Description = "Drop samples through a function matching this regexp (like -ignore).", HelpName = "REGEX" };
+    private static Option<string?> Ignore() => CliOptions.OptionalText("--ignore", "Drop samples through a function matching this regexp (like -ignore).", "REGEX");
+
+    private static Argument<string> ProfileArgument(string name, string description) => CliOptions.TextArgument(name, description);
 
     private static Command Top()
     {
-        var file = new Argument<string>("FILE") { Description = "A pprof profile (.pb.gz as Go writes it, or raw protobuf)." };
+        var file = ProfileArgument("FILE", "A pprof profile (.pb.gz as Go writes it, or raw protobuf).");
         var (si, nc, json, focus, ignore) = (SampleIndex(), NodeCount(), JsonOption(), Focus(), Ignore());
         var command = new Command("top", "The top table by function: flat, flat%, sum%, cum, cum% — the same text as `go tool pprof -top FILE`.")
         {
@@ -68,8 +66,8 @@ internal static class PprofCommand
 
     private static Command Diff()
     {
-        var baseFile = new Argument<string>("BASE") { Description = "The earlier profile (subtracted)." };
-        var newFile = new Argument<string>("NEW") { Description = "The later profile." };
+        var baseFile = ProfileArgument("BASE", "The earlier profile (subtracted).");
+        var newFile = ProfileArgument("NEW", "The later profile.");
         var (si, nc, json) = (SampleIndex(), NodeCount(), JsonOption());
         var command = new Command("diff", "NEW minus BASE by function, like `go tool pprof -top -base BASE NEW`: what grew (a leak) is on top.")
         {
@@ -87,8 +85,8 @@ internal static class PprofCommand
 
     private static Command Flame()
     {
-        var file = new Argument<string>("FILE") { Description = "A pprof profile." };
-        var html = new Option<string>("--html") { Description = "Where to write the standalone HTML page (plotly.js inside; works offline).", Required = true, HelpName = "OUT" };
+        var file = ProfileArgument("FILE", "A pprof profile.");
+        var html = OutputFile.Required("--html", "Where to write the standalone HTML page (plotly.js inside; works offline); its folder must exist.", "OUT.html");
         var si = SampleIndex();
         var command = new Command("flame", "A flame graph (icicle: root on top, width = cumulative value) as one standalone HTML page.") { file, html, si };
         command.SetAction(parse =>
@@ -97,8 +95,6 @@ internal static class PprofCommand
             var profile = PprofReader.Read(path);
             var chart = PprofCharts.FlameGraph(profile, parse.GetValue(si));
             var outPath = parse.GetValue(html)!;
-            var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
-            if (dir is not null) Directory.CreateDirectory(dir);
             var page = new StringBuilder()
                 .Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .Append(WebUtility.HtmlEncode($"flame graph · {Path.GetFileName(path)}"))
@@ -107,7 +103,7 @@ internal static class PprofCommand
                 .Append("</script></head>\n<body>\n")
                 .Append(PlotlyHtml.FromFigureJson(GenericChart.toFigureJson(chart), heightPx: 600))
                 .Append("</body></html>\n");
-            File.WriteAllText(outPath, page.ToString());
+            OutputFile.WriteAllText(outPath, page.ToString());
             Console.Out.WriteLine($"wrote {outPath} ({profile.FlameGraph(parse.GetValue(si)).Count} boxes)");
             return ExitCodes.Ok;
         });
@@ -116,44 +112,23 @@ internal static class PprofCommand
 
     private static Command Convert()
     {
-        var file = new Argument<string>("IN") { Description = "A pprof profile (gzip or raw)." };
-        var output = new Option<string>("--out") { Description = "Where to write the re-encoded profile (gzip).", Required = true, HelpName = "OUT.pb.gz" };
+        var file = ProfileArgument("IN", "A pprof profile (gzip or raw).");
+        var output = OutputFile.Required("--out", "Where to write the re-encoded profile (gzip); its folder must exist.", "OUT.pb.gz");
         var command = new Command("convert", "Re-encode a profile through the kit's reader and writer; `go tool pprof -top` prints the same table for IN and OUT.") { file, output };
         command.SetAction(parse =>
         {
             var profile = PprofReader.Read(parse.GetValue(file)!);
-            PprofWriter.Write(profile, parse.GetValue(output)!);
+            OutputFile.Write(parse.GetValue(output)!, temp => PprofWriter.Write(profile, temp));
             Console.Out.WriteLine($"wrote {parse.GetValue(output)}: {profile}");
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    // A bad sample index is reported under the option's name.
-    private static PprofTopReport Run(PprofProfile profile, TopOptions options)
-    {
-        try
-        {
-            return profile.Top(options);
-        }
-        catch (KitInputException e) when (e.Parameter == "sampleIndex")
-        {
-            throw KitInputException.For(e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..], parameter: "--sample-index");
-        }
-    }
+    private static PprofTopReport Run(PprofProfile profile, TopOptions options) => profile.Top(options);
 
-    private static TopOptions Options(string? sampleIndex, int nodeCount, string? focus, string? ignore)
-    {
-        if (nodeCount < 0) throw KitInputException.For($"must be 0 (all) or more, not {nodeCount}", parameter: "--nodecount");
-        try
-        {
-            return TopOptions.Default.WithSampleIndex(sampleIndex).WithNodeCount(nodeCount).WithFocus(focus).WithIgnore(ignore);
-        }
-        catch (KitInputException e)
-        {
-            throw KitInputException.For(e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..], parameter: "--" + e.Parameter);
-        }
-    }
+    private static TopOptions Options(string? sampleIndex, int nodeCount, string? focus, string? ignore) =>
+        TopOptions.Default.WithSampleIndex(sampleIndex).WithNodeCount(nodeCount).WithFocus(focus).WithIgnore(ignore);
 
     private static string Json(PprofTopReport report)
     {

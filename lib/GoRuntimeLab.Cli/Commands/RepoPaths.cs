@@ -1,3 +1,5 @@
+using GoRuntimeLab.Cli.Infrastructure;
+
 namespace GoRuntimeLab.Cli.Commands;
 
 /// <summary>Finds the repository's folders from the current directory (or the tool's own location), so

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using GoRuntimeLab.Sched;
 using GoRuntimeLab.Sched.Workloads;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands;
 
@@ -20,16 +21,16 @@ internal static class SchedCommand
 
     private static Command BuildSimulate()
     {
-        var workload = new Option<string?>("--workload") { Description = "Ready-made workload (see --list).", HelpName = "NAME" };
-        var file = new Option<string?>("--file") { Description = "Workload JSON file (ops: compute, tightloop, sleep, syscall, netwait, send, recv, range, close, select, go, add, done, wait, lock, unlock, gosched, count, print, repeat, forever, return).", HelpName = "W.json" };
-        var procs = new Option<int>("--procs") { Description = "GOMAXPROCS (1–256).", DefaultValueFactory = _ => 4, HelpName = "N" };
-        var go = new Option<string>("--go") { Description = "Go version to model (1.13–1.23): 1.13 has no async preemption; 1.21+ prints needspinning.", DefaultValueFactory = _ => "1.23", HelpName = "V" };
-        var seed = new Option<string>("--seed") { Description = "Seed of every random choice (steal order, select order); same seed, same result.", DefaultValueFactory = _ => "1", HelpName = "S" };
-        var async = new Option<string>("--asyncpreempt") { Description = "on, or off like GODEBUG=asyncpreemptoff=1.", DefaultValueFactory = _ => "on", HelpName = "on|off" };
-        var schedtrace = new Option<int>("--schedtrace") { Description = "GODEBUG=schedtrace=MS: print a SCHED line every MS ms of simulated time (0 = off).", HelpName = "MS" };
-        var detail = new Option<bool>("--scheddetail") { Description = "GODEBUG=scheddetail=1: P, M and G lines after each SCHED line." };
-        var duration = new Option<string>("--duration") { Description = "Stop after this much simulated time (Go duration, e.g. 2s).", DefaultValueFactory = _ => "10s", HelpName = "D" };
-        var chrome = new Option<string?>("--chrome-trace") { Description = "Write a Chrome Trace Event JSON file (open in ui.perfetto.dev).", HelpName = "OUT.json" };
+        var workload = CliOptions.OptionalText("--workload", "Ready-made workload (see --list).", "NAME");
+        var file = CliOptions.OptionalText("--file", "Workload JSON file (ops: compute, tightloop, sleep, syscall, netwait, send, recv, range, close, select, go, add, done, wait, lock, unlock, gosched, count, print, repeat, forever, return).", "W.json");
+        var procs = GoSettingOptions.Procs(4);
+        var go = GoSettingOptions.Go("1.13 to 1.23", why: "1.13 has no async preemption; 1.21+ prints needspinning.");
+        var seed = CliOptions.Text("--seed", "Seed of every random choice (steal order, select order), 0 to 2^64-1; same seed, same result.", "1", "S");
+        var async = CliOptions.Choice("--asyncpreempt", "on, or off like GODEBUG=asyncpreemptoff=1. Default: on.", "on", "on", "off");
+        var schedtrace = CliOptions.Int("--schedtrace", "GODEBUG=schedtrace=MS: print a SCHED line every MS ms of simulated time (0 = off).", 0, 0, 3_600_000, "MS");
+        var detail = new Option<bool>("--scheddetail") { Description = "GODEBUG=scheddetail=1: P, M and G lines after each SCHED line (needs --schedtrace)." };
+        var duration = CliOptions.Text("--duration", "Stop after this much simulated time (Go duration, e.g. 2s).", "10s", "D");
+        var chrome = OutputFile.Optional("--chrome-trace", "Write a Chrome Trace Event JSON file (open in ui.perfetto.dev); its folder must exist.", "OUT.json");
         var json = new Option<bool>("--json") { Description = "One JSON document: {endTime, goroutines:[{id,name,createdAt,finishedAt,runningTime,runnableTime}], preemptions:{async,cooperative}, steals, handoffs, latencyNs:{p50,p90,p99,max}, …} (ns of simulated time)." };
         var list = new Option<bool>("--list") { Description = "List the ready-made workloads and exit." };
         var command = new Command("simulate", "Run a workload on the simulated Go scheduler and report per-goroutine times, preemptions, steals, handoffs and scheduling latency.")
@@ -45,20 +46,11 @@ internal static class SchedCommand
             }
 
             var w = LoadWorkload(parse.GetValue(workload), parse.GetValue(file));
-            var config = BuildConfig(parse.GetValue(procs), parse.GetValue(go)!, parse.GetValue(seed)!, parse.GetValue(async)!,
+            var settings = GoSettingOptions.Read(parse, SchedConfig.Default.Settings, procs: procs, go: go);
+            var config = BuildConfig(SchedConfig.Default.WithSettings(settings), parse.GetValue(seed)!, parse.GetValue(async) == "on",
                 parse.GetValue(schedtrace), parse.GetValue(detail), parse.GetValue(duration)!);
             var result = Scheduler.Run(w, config);
-            if (parse.GetValue(chrome) is { } outPath)
-            {
-                try
-                {
-                    File.WriteAllText(outPath, result.ToChromeTrace());
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
-                {
-                    throw KitInputException.For($"cannot write: {e.Message}", parameter: "--chrome-trace");
-                }
-            }
+            if (parse.GetValue(chrome) is { } outPath) OutputFile.WriteAllText(outPath, result.ToChromeTrace());
 
             if (parse.GetValue(json)) Console.Out.WriteLine(result.ToJson());
             else PrintHuman(result);
@@ -84,26 +76,13 @@ internal static class SchedCommand
         return Workload.FromJson(text, file);
     }
 
-    private static SchedConfig BuildConfig(int procs, string go, string seed, string async, int schedtraceMs, bool detail, string duration)
+    private static SchedConfig BuildConfig(SchedConfig c, string seed, bool asyncPreempt, int schedtraceMs, bool detail, string duration)
     {
-        if (procs is < 1 or > 256) throw KitInputException.For($"GOMAXPROCS must be between 1 and 256 (got {procs})", parameter: "--procs");
-        var c = SchedConfig.Default.WithProcs(procs);
-        var v = CliVersion.Parse(go, x => c.WithVersion(x));
-        c = c.WithVersion(v);
-
-        if (!ulong.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var s)) throw KitInputException.For($"\"{seed}\" is not a non-negative integer", parameter: "--seed");
-        c = c.WithSeed(s);
-        c = async switch
-        {
-            "on" => c.WithAsyncPreempt(true),
-            "off" => c.WithAsyncPreempt(false),
-            _ => throw KitInputException.For($"must be on or off (got \"{async}\")", parameter: "--asyncpreempt"),
-        };
-        if (schedtraceMs < 0) throw KitInputException.For($"must not be negative (got {schedtraceMs})", parameter: "--schedtrace");
+        if (!ulong.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var s))
+            throw KitInputException.For($"\"{seed}\" is not a whole number from 0 to 2^64-1", parameter: "--seed");
         if (detail && schedtraceMs == 0) throw KitInputException.For("needs --schedtrace MS (Go prints scheddetail only with schedtrace)", parameter: "--scheddetail");
-        c = c.WithSchedTrace(schedtraceMs * 1_000_000L, detail);
         if (!GoDuration.TryParse(duration, out var d) || d <= 0) throw KitInputException.For($"\"{duration}\" is not a positive Go duration (e.g. 2s)", parameter: "--duration");
-        return c.WithMaxTime(d);
+        return c.WithSeed(s).WithAsyncPreempt(asyncPreempt).WithSchedTrace(schedtraceMs * 1_000_000L, detail).WithMaxTime(d);
     }
 
     private static void PrintHuman(SchedResult r)

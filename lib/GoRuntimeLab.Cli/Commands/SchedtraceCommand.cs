@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GoRuntimeLab.Sched.Schedtrace;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class SchedtraceCommand
 
     private static Command BuildParse()
     {
-        var file = new Argument<string>("FILE") { Description = "A file holding schedtrace output (other lines are skipped and counted)." };
+        var file = CliOptions.TextArgument("FILE", "A file holding schedtrace output (other lines are skipped and counted).");
         var json = new Option<bool>("--json")
         {
             Description = "Print one JSON document: {file, ignoredLines, samples:[{line, timeMs, gomaxprocs, idleprocs, threads, spinningthreads, " +

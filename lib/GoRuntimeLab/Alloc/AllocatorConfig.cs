@@ -16,15 +16,23 @@ public sealed record AllocatorConfig(GoVersion Version, int Procs, int Gogc)
     /// <summary>heapMinimum at GOGC=100 (mgcpacer.go defaultHeapMinimum): 4 MiB.</summary>
     public const long DefaultHeapMinimum = 4 << 20;
 
+    /// <summary>The Go settings this run uses (GOGC, GOMAXPROCS, the release; GOMEMLIMIT is not modelled here).</summary>
+    public GoSettings Settings => GoSettings.Default.WithVersion(Version).WithProcs(Procs).WithGogc(Gogc);
+
+    /// <summary>A copy with the GOGC, GOMAXPROCS and release of <paramref name="settings"/> (one grammar: <see cref="GoSettings"/>).</summary>
+    public AllocatorConfig WithSettings(GoSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return WithVersion(settings.Version).WithProcs(settings.Procs).WithGogc(settings.Gogc);
+    }
+
     public AllocatorConfig WithVersion(GoVersion version) => this with { Version = SizeClasses.CheckVersion(version) };
 
-    public AllocatorConfig WithProcs(int procs) => procs is >= 1 and <= 256
-        ? this with { Procs = procs }
-        : throw KitInputException.For($"must be 1…256, got {procs}", parameter: "procs");
+    /// <summary>GOMAXPROCS, 1 … <see cref="GoSettings.MaxProcs"/>.</summary>
+    public AllocatorConfig WithProcs(int procs) => this with { Procs = GoSettings.Default.WithProcs(procs).Procs };
 
-    public AllocatorConfig WithGogc(int gogc) => gogc is -1 or (>= 1 and <= 100_000)
-        ? this with { Gogc = gogc }
-        : throw KitInputException.For($"must be −1 (off) or 1…100000, got {gogc}", parameter: "gogc");
+    /// <summary>GOGC; any negative value is off (−1), as setGCPercent stores it.</summary>
+    public AllocatorConfig WithGogc(int gogc) => this with { Gogc = GoSettings.Default.WithGogc(gogc).Gogc };
 
     /// <summary>Checks a config built with the constructor rather than the <c>With*</c> copies.</summary>
     public AllocatorConfig Validated() => WithVersion(Version).WithProcs(Procs).WithGogc(Gogc);

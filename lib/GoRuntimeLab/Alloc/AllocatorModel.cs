@@ -116,7 +116,7 @@ public sealed class AllocatorModel
     /// <summary>The heap goal: live × (1 + GOGC/100), at least heapMinimum.</summary>
     public long HeapGoal() => _config.Gogc < 0
         ? long.MaxValue
-        : Math.Max(_config.HeapMinimum, _marked + _marked * _config.Gogc / 100);
+        : Math.Max(_config.HeapMinimum, (long)Int128.Min(_marked + (Int128)_marked * _config.Gogc / 100, long.MaxValue)); // GOGC up to int32 max must not overflow
 
     /// <summary>A whole GC cycle at this point: flush every mcache, free unreachable objects, sweep every span.</summary>
     public void Gc()

@@ -289,10 +289,11 @@ public static class SizeClasses
     public static bool Supports(GoVersion version) =>
         version.Major == 1 && version >= GoVersion.Go1_19 && version.Minor <= GoVersion.Latest.Minor;
 
-    internal static GoVersion CheckVersion(GoVersion version)
+    /// <summary>Returns <paramref name="version"/> if its allocator rules are modelled, else throws naming the parameter "version".</summary>
+    public static GoVersion CheckVersion(GoVersion version)
     {
         if (!Supports(version))
-            throw KitInputException.For($"the allocator is modelled for Go 1.19…1.{GoVersion.Latest.Minor}, got {version}", parameter: "version");
+            throw KitInputException.For($"the allocator is modelled for Go 1.19…1.{GoVersion.Latest.Minor}, got {version}", parameter: GoSettings.VersionName);
         return version;
     }
 

@@ -15,17 +15,20 @@ public sealed record ProcessConfig
     /// <summary>Go 1.23, GOGC=100, no limit, GOMAXPROCS=2, 32 MiB live, 64 MiB/s of 512 B objects, 40 goroutines, seed 1.</summary>
     public static ProcessConfig Default { get; } = new();
 
+    /// <summary>The Go settings: GOGC, GOMEMLIMIT, GOMAXPROCS (default 2) and the release (one grammar: <see cref="GoSettings"/>).</summary>
+    public GoSettings Settings { get; private init; } = GoSettings.Default.WithProcs(2);
+
     /// <summary>The Go release the process runs (1.19, 1.21, 1.22, 1.23).</summary>
-    public GoVersion Version { get; private init; } = GoVersion.Latest;
+    public GoVersion Version => Settings.Version;
 
     /// <summary>GOGC (-1 = off).</summary>
-    public int Gogc { get; private init; } = 100;
+    public int Gogc => Settings.Gogc;
 
     /// <summary>GOMEMLIMIT in bytes (<see cref="MemoryLimit.None"/> = off).</summary>
-    public long MemoryLimit { get; private init; } = Gc.Pacer.MemoryLimit.None;
+    public long MemoryLimit => Settings.MemoryLimit;
 
     /// <summary>GOMAXPROCS.</summary>
-    public int Procs { get; private init; } = 2;
+    public int Procs => Settings.Procs;
 
     /// <summary>Bytes the program keeps live (all pointerful: the GC scans them).</summary>
     public long LiveBytes { get; private init; } = 32L << 20;
@@ -57,28 +60,30 @@ public sealed record ProcessConfig
     /// <summary>Stack bytes per goroutine assumed for the pacer's stack scan (Go starts stacks at 2 KiB; 8 KiB assumes some growth).</summary>
     public const long StackBytesPerGoroutine = 8 << 10;
 
-    /// <summary>A copy for another Go release (1.19, 1.21, 1.22, 1.23).</summary>
-    public ProcessConfig WithVersion(GoVersion version)
+    /// <summary>A copy with other Go settings; the release must have a runtime/metrics table and a pacer (1.19, 1.21–1.23).</summary>
+    public ProcessConfig WithSettings(GoSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        var version = settings.Version;
         _ = MetricCatalog.For(version); // validates
         GcConfig.ValidateVersion(version);
-        return this with { Version = new GoVersion(version.Major, version.Minor) };
+        return this with { Settings = settings.WithVersion(new GoVersion(version.Major, version.Minor)) };
     }
 
+    /// <summary>A copy for another Go release (1.19, 1.21, 1.22, 1.23).</summary>
+    public ProcessConfig WithVersion(GoVersion version) => WithSettings(Settings.WithVersion(version));
+
     /// <summary>A copy for another Go release, e.g. "1.19".</summary>
-    public ProcessConfig WithVersion(string version) => WithVersion(GoVersion.Parse(version));
+    public ProcessConfig WithVersion(string version) => WithVersion(GoSettings.ParseVersion(version));
 
-    /// <summary>A copy with another GOGC (-1 = off, otherwise ≥ 0).</summary>
-    public ProcessConfig WithGogc(int gogc) =>
-        gogc < -1 ? throw KitInputException.For(Fmt($"must be ≥ 0 or -1 (off), not {gogc}"), parameter: "gogc") : this with { Gogc = gogc };
+    /// <summary>A copy with another GOGC (any negative value = off).</summary>
+    public ProcessConfig WithGogc(int gogc) => this with { Settings = Settings.WithGogc(gogc) };
 
-    /// <summary>A copy with a memory limit (bytes &gt; 0 or <see cref="MemoryLimit.None"/>).</summary>
-    public ProcessConfig WithMemoryLimit(long bytes) =>
-        bytes <= 0 ? throw KitInputException.For(Fmt($"must be > 0 bytes, not {bytes}"), parameter: "memoryLimit") : this with { MemoryLimit = bytes };
+    /// <summary>A copy with a memory limit (bytes ≥ 0 or <see cref="MemoryLimit.None"/>).</summary>
+    public ProcessConfig WithMemoryLimit(long bytes) => this with { Settings = Settings.WithMemoryLimit(bytes) };
 
-    /// <summary>A copy with another GOMAXPROCS (1…256).</summary>
-    public ProcessConfig WithProcs(int procs) =>
-        procs is < 1 or > 256 ? throw KitInputException.For(Fmt($"must be between 1 and 256, not {procs}"), parameter: "procs") : this with { Procs = procs };
+    /// <summary>A copy with another GOMAXPROCS (1 … <see cref="GoSettings.MaxProcs"/>).</summary>
+    public ProcessConfig WithProcs(int procs) => this with { Settings = Settings.WithProcs(procs) };
 
     /// <summary>A copy with another live heap (bytes, 0 … 64 GiB).</summary>
     public ProcessConfig WithLiveBytes(long bytes) =>

@@ -45,15 +45,24 @@ public sealed record SchedConfig
     /// <summary>True when this configuration preempts tight loops asynchronously (Go 1.14+ and not asyncpreemptoff).</summary>
     public bool AsyncPreemptionActive => AsyncPreempt && Version.AtLeast(new GoVersion(1, 14));
 
-    public SchedConfig WithProcs(int procs) => procs is >= 1 and <= 256
-        ? this with { Procs = procs }
-        : throw KitInputException.For(Invariant($"GOMAXPROCS must be between 1 and 256 (got {procs})"), parameter: "procs");
+    /// <summary>GOMAXPROCS, 1 … <see cref="GoSettings.MaxProcs"/> (the one limit of every model).</summary>
+    public SchedConfig WithProcs(int procs) => this with { Procs = GoSettings.Default.WithProcs(procs).Procs };
+
+    /// <summary>The Go settings of this run (GOMAXPROCS and the release; GOGC and GOMEMLIMIT are not modelled here).</summary>
+    public GoSettings Settings => GoSettings.Default.WithProcs(Procs).WithVersion(Version);
+
+    /// <summary>A copy with the GOMAXPROCS and release of <paramref name="settings"/> (one grammar: <see cref="GoSettings"/>).</summary>
+    public SchedConfig WithSettings(GoSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return WithProcs(settings.Procs).WithVersion(settings.Version);
+    }
 
     public SchedConfig WithSeed(ulong seed) => this with { Seed = seed };
 
     public SchedConfig WithVersion(GoVersion version) => version.AtLeast(new GoVersion(1, 13)) && version <= GoVersion.Latest
         ? this with { Version = version }
-        : throw KitInputException.For($"Go {version} is not modelled (1.13 to {GoVersion.Latest})", parameter: "version");
+        : throw KitInputException.For($"Go {version} is not modelled (1.13 to {GoVersion.Latest})", parameter: GoSettings.VersionName);
 
     public SchedConfig WithAsyncPreempt(bool on) => this with { AsyncPreempt = on };
 

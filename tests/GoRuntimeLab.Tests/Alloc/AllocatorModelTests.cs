@@ -122,7 +122,7 @@ public class AllocatorModelTests
         Assert.Equal("procs", Assert.Throws<KitInputException>(() => AllocatorConfig.Default.WithProcs(0)).Parameter);
         Assert.Equal("gogc", Assert.Throws<KitInputException>(() => AllocatorConfig.Default.WithGogc(0)).Parameter);
         Assert.Equal("version", Assert.Throws<KitInputException>(() => AllocatorConfig.Default.WithVersion(new GoVersion(1, 18))).Parameter);
-        Assert.Equal("procs", Assert.Throws<KitInputException>(() => new AllocatorModel(new AllocatorConfig(GoVersion.Go1_23, -2, 100))).Parameter);
+        Assert.Equal(GoSettings.ProcsName, Assert.Throws<KitInputException>(() => new AllocatorModel(new AllocatorConfig(GoVersion.Go1_23, -2, 100))).Parameter);
         Assert.Equal("size", Assert.Throws<KitInputException>(() => AllocationStream.Constant(-1, 3)).Parameter);
         Assert.Equal("count", Assert.Throws<KitInputException>(() => AllocationStream.Constant(8, -3)).Parameter);
         Assert.Equal("maxSize", Assert.Throws<KitInputException>(() => AllocationStream.Distribution(1, 10, 100, 50)).Parameter);

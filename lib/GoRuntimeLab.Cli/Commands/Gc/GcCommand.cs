@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands.Gc;
 

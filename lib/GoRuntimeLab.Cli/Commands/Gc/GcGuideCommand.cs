@@ -3,40 +3,29 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GoRuntimeLab.Gc.Guide;
+using GoRuntimeLab.Gc.Simulation;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands.Gc;
 
 /// <summary>
-/// <c>golab gc guide --graph 1..5 [--gogc N|off] [--limit MiB] [--other MiB] [--json]</c>: one of the five
+/// <c>golab gc guide --graph 1..5 [--gogc N|off] [--memlimit BYTES|off] [--other-mem BYTES] [--json]</c>: one of the five
 /// interactive graphs of go.dev/doc/gc-guide, run by the kit's port of the page's model.
 /// </summary>
 internal static class GcGuideCommand
 {
     public static Command Build()
     {
-        var graph = new Option<int>("--graph")
-        {
-            Description = "Which of the page's five graphs: 1 steady state, 2 changing live heap, 3 transient spike, " +
-                          "4 steady state + 10 MiB other memory + limit slider, 5 transient spike + limit slider.",
-            Required = true,
-            HelpName = "1..5",
-        };
-        var gogc = new Option<string?>("--gogc")
-        {
-            Description = "GOGC: a whole number 0 or more, or off. Default: the page's slider default, 100.",
-            HelpName = "N|off",
-        };
-        var limit = new Option<string?>("--limit")
-        {
-            Description = "Memory limit in MiB (positive). Default: the page's (100 on graphs 4 and 5, none on 1-3). " +
-                          "Graphs 1-3 have no limit slider on the page; a limit there is modelled all the same.",
-            HelpName = "MiB",
-        };
-        var other = new Option<string?>("--other")
-        {
-            Description = "Other (non-heap) memory in MiB, 0 or more. Default: the page's (10 on graph 4, else 0).",
-            HelpName = "MiB",
-        };
+        var graph = CliOptions.RequiredInt("--graph",
+            "Which of the page's five graphs: 1 steady state, 2 changing live heap, 3 transient spike, " +
+            "4 steady state + 10 MiB other memory + limit slider, 5 transient spike + limit slider.", 1, 5, "1..5");
+        var gogc = CliOptions.OptionalText("--gogc",
+            "GOGC: a percentage, or off; any negative number is off too, as in Go. Default: the page's slider default, 100.", "N|off");
+        var limit = CliOptions.OptionalText("--memlimit",
+            "GOMEMLIMIT in Go's byte syntax (100MiB), or off. Default: the page's (100MiB on graphs 4 and 5, off on 1-3). " +
+            "Graphs 1-3 have no limit slider on the page; a limit there is modelled all the same.", "BYTES|off");
+        var other = CliOptions.OptionalText("--other-mem",
+            "Other (non-heap) memory in Go's byte syntax (10MiB). Default: the page's (10MiB on graph 4, else 0).", "BYTES");
         var json = new Option<bool>("--json")
         {
             Description = "Print one JSON document: {graph, gogc (number or \"off\"), memoryLimit (MiB or null), otherMem, " +
@@ -53,32 +42,17 @@ internal static class GcGuideCommand
         };
         command.SetAction(parse =>
         {
-            var number = parse.GetValue(graph);
-            if (number is < 1 or > 5) throw KitInputException.For($"must be 1 to 5 (the page has five graphs), not {number}", parameter: "--graph");
-            var g = GuideGraphs.Graph(number);
+            var g = GuideGraphs.Graph(parse.GetValue(graph));
             var config = g.BaseConfig;
-            if (parse.GetValue(gogc) is { } gogcText) config = config.WithGogc(ParseGogc(gogcText));
-            if (parse.GetValue(limit) is { } limitText) config = config.WithMemoryLimit(ParseMiB(limitText, "--limit", positive: true));
-            if (parse.GetValue(other) is { } otherText) config = config.WithOtherMem(ParseMiB(otherText, "--other", positive: false));
+            if (parse.GetValue(gogc) is { } gogcText) config = config.WithGogc(GoSettings.ParseGogc(gogcText));
+            if (parse.GetValue(limit) is { } limitText)
+                config = config.WithSettings(GoSettings.Default.WithGogc(config.Gogc ?? -1).WithMemoryLimit(limitText));
+            if (parse.GetValue(other) is { } otherText) config = config.WithOtherMem(GcWorkload.ParseBytes(otherText, "otherMem") / (double)(1 << 20));
             var result = g.Run(config);
             Console.Out.Write(parse.GetValue(json) ? Json(g, result) : Table(g, result));
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static int? ParseGogc(string text)
-    {
-        if (string.Equals(text.Trim(), "off", StringComparison.OrdinalIgnoreCase)) return null;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0) return value;
-        throw KitInputException.For($"must be a whole number 0 or more, or off; got \"{text}\"", parameter: "--gogc");
-    }
-
-    private static double ParseMiB(string text, string parameter, bool positive)
-    {
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && (positive ? value > 0 : value >= 0))
-            return value;
-        throw KitInputException.For($"must be a {(positive ? "positive" : "non-negative")} number of MiB; got \"{text}\"", parameter: parameter);
     }
 
     private static string Table(GuideGraph graph, GuideResult r)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GoRuntimeLab.Gc.Pacer;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands.Gc;
 
@@ -16,17 +17,8 @@ internal static class GcPacerCommand
 
     public static Command Build()
     {
-        var scenario = new Option<string?>("--scenario")
-        {
-            Description = "Scenario of Go's TestGcPacer (see --list), e.g. Steady, HeavyJitterAlloc, ExceedMemoryLimit.",
-            HelpName = "NAME",
-        };
-        var go = new Option<string>("--go")
-        {
-            Description = "Go release whose pacer rules apply: 1.19 (PI controller), 1.20 (moving average), 1.21–1.23 (max of 5).",
-            HelpName = "VERSION",
-            DefaultValueFactory = _ => "1.23",
-        };
+        var scenario = CliOptions.OptionalText("--scenario", "Scenario of Go's TestGcPacer (see --list), e.g. Steady, HeavyJitterAlloc, ExceedMemoryLimit.", "NAME");
+        var go = GoSettingOptions.Go("1.19 to 1.23", why: "1.19 has the PI controller, 1.20 the moving average, 1.21+ the max of 5.");
         var json = new Option<bool>("--json")
         {
             Description = "Print one JSON document: {scenario, goVersion, passed, cycles:[{cycle, utilization, heapLive, trigger, " +
@@ -55,16 +47,8 @@ internal static class GcPacerCommand
 
             var name = parse.GetValue(scenario)
                        ?? throw KitInputException.For($"missing --scenario; valid names: {string.Join(", ", PacerScenarios.Names)}", parameter: "--scenario");
-            var version = CliVersion.Parse(parse.GetValue(go), GcConfig.ValidateVersion);
-            PacerScenario s;
-            try
-            {
-                s = PacerScenarios.Get(name);
-            }
-            catch (KitInputException e)
-            {
-                throw KitInputException.For(e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..], parameter: "--scenario");
-            }
+            var version = GcConfig.Default.WithVersion(parse.GetValue(go)!).Version;
+            var s = PacerScenarios.Get(name);
 
             var run = PacerHarness.Run(s, version);
             Console.Out.Write(asJson ? RunJson(run) : RunTable(s, run));

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using GoRuntimeLab.Gc.Pacer;
 using GoRuntimeLab.Gc.Simulation;
+using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands.Gc;
 
@@ -17,27 +18,24 @@ internal static class GcSimulateCommand
 
     public static Command Build()
     {
-        var live = Text("--live", "Live heap held for the whole run, in Go's byte syntax (64MiB, 512KiB, 1048576).", "32MiB", "BYTES");
-        var objectSize = new Option<long>("--object-size") { Description = "Size of every object in bytes (≥ 8).", DefaultValueFactory = _ => 1024, HelpName = "BYTES" };
+        var live = CliOptions.Text("--live", "Live heap held for the whole run, in Go's byte syntax (64MiB, 512KiB, 1048576).", "32MiB", "BYTES");
+        var objectSize = CliOptions.Long("--object-size", "Size of every object in bytes (8 to 1 GiB). Default: 1024.", 1024, 8, 1L << 30, "BYTES");
         var pointers = new Option<bool>("--pointers") { Description = "Objects contain pointers, so the GC scans them (default: pointer-free, noscan)." };
-        var allocRate = Text("--alloc-rate", "Garbage allocated per second of wall time (256MiB/s).", "256MiB/s", "RATE");
-        var duration = Text("--duration", "How long the program allocates, in Go's duration syntax (5s, 1500ms).", "5s", "DURATION");
-        var procs = new Option<int>("--procs") { Description = "GOMAXPROCS.", DefaultValueFactory = _ => 2, HelpName = "N" };
-        var gogc = Text("--gogc", "GOGC: a percentage (100) or off.", "100", "N|off");
-        var memlimit = Text("--memlimit", "GOMEMLIMIT in Go's syntax (64MiB) or off.", "off", "BYTES|off");
-        var stacks = Text("--stacks", "Goroutine stack bytes the GC scans (a GC root counted in the goal since Go 1.18).", "8KiB", "BYTES");
-        var globals = Text("--globals", "Scannable globals (data+bss) bytes (a GC root).", "32KiB", "BYTES");
-        var otherMem = new Option<string?>("--other-mem")
-        {
-            Description = "Runtime memory outside the heap counted against GOMEMLIMIT (default: an estimate fitted to real Go runs; see NonHeapEstimate).",
-            HelpName = "BYTES",
-        };
-        var spike = new Option<string?>("--spike") { Description = "A transient extra live heap (Go's byte syntax), allocated at --spike-at and dropped after --spike-for.", HelpName = "BYTES" };
-        var spikeAt = Text("--spike-at", "When the spike is allocated (Go duration).", "1s", "DURATION");
-        var spikeFor = Text("--spike-for", "How long the spike stays live (Go duration).", "500ms", "DURATION");
-        var goroutines = new Option<int>("--goroutines") { Description = "Allocating goroutines (each uses at most one P for its allocation and assists).", DefaultValueFactory = _ => 1, HelpName = "N" };
-        var go = Text("--go", "Go release whose pacer applies: 1.19, 1.20, 1.21, 1.22 or 1.23.", "1.23", "VERSION");
-        var seed = new Option<int>("--seed") { Description = "Seed for the run-to-run jitter; the same seed gives the same output.", DefaultValueFactory = _ => 1 };
+        var allocRate = CliOptions.Text("--alloc-rate", "Garbage allocated per second of wall time (256MiB/s).", "256MiB/s", "RATE");
+        var duration = CliOptions.Text("--duration", "How long the program allocates, in Go's duration syntax (5s, 1500ms).", "5s", "DURATION");
+        var procs = GoSettingOptions.Procs(2);
+        var gogc = GoSettingOptions.Gogc();
+        var memlimit = GoSettingOptions.MemoryLimit();
+        var stacks = CliOptions.Text("--stacks", "Goroutine stack bytes the GC scans (a GC root counted in the goal since Go 1.18).", "8KiB", "BYTES");
+        var globals = CliOptions.Text("--globals", "Scannable globals (data+bss) bytes (a GC root).", "32KiB", "BYTES");
+        var otherMem = CliOptions.OptionalText("--other-mem",
+            "Runtime memory outside the heap counted against GOMEMLIMIT (default: an estimate fitted to real Go runs; see NonHeapEstimate).", "BYTES");
+        var spike = CliOptions.OptionalText("--spike", "A transient extra live heap (Go's byte syntax), allocated at --spike-at and dropped after --spike-for.", "BYTES");
+        var spikeAt = CliOptions.Text("--spike-at", "When the spike is allocated (Go duration; needs --spike).", "1s", "DURATION");
+        var spikeFor = CliOptions.Text("--spike-for", "How long the spike stays live (Go duration; needs --spike).", "500ms", "DURATION");
+        var goroutines = CliOptions.Int("--goroutines", "Allocating goroutines (each uses at most one P for its allocation and assists). Default: 1.", 1, 1, 1_000_000);
+        var go = GoSettingOptions.Go("1.19 to 1.23", why: "The pacer's rules differ by release.");
+        var seed = CliOptions.Int("--seed", "Seed for the run-to-run jitter; the same seed gives the same output. Default: 1.", 1, int.MinValue, int.MaxValue, "S");
         var gctrace = new Option<bool>("--gctrace")
         {
             Description = "Print the whole log as GODEBUG=gctrace=1 would: the setup's cycles and its forced GC, then the run's cycles.",
@@ -59,23 +57,23 @@ internal static class GcSimulateCommand
         };
         command.SetAction(parse =>
         {
+            foreach (var needsSpike in (Option[])[spikeAt, spikeFor])
+                if (parse.WasGiven(needsSpike) && parse.GetValue(spike) is null)
+                    throw KitInputException.For("has no effect without --spike BYTES", parameter: needsSpike.Name);
             var workload = GcWorkload.Default
-                .WithLive(GcWorkload.ParseBytes(parse.GetValue(live)!, "--live"))
+                .WithLive(parse.GetValue(live)!)
                 .WithObjectSize(parse.GetValue(objectSize))
                 .WithPointers(parse.GetValue(pointers))
-                .WithAllocRate(GcWorkload.ParseRate(parse.GetValue(allocRate)!, "--alloc-rate"))
+                .WithAllocRate(parse.GetValue(allocRate)!)
                 .WithDuration(parse.GetValue(duration)!)
-                .WithStacks(GcWorkload.ParseBytes(parse.GetValue(stacks)!, "--stacks"))
-                .WithGlobals(GcWorkload.ParseBytes(parse.GetValue(globals)!, "--globals"))
+                .WithStacks(parse.GetValue(stacks)!)
+                .WithGlobals(parse.GetValue(globals)!)
                 .WithGoroutines(parse.GetValue(goroutines));
             if (parse.GetValue(spike) is { } spikeBytes) workload = workload.WithSpike(spikeBytes, parse.GetValue(spikeAt)!, parse.GetValue(spikeFor)!);
             var options = GcSimOptions.Default
-                .WithGogc(parse.GetValue(gogc)!)
-                .WithMemoryLimit(parse.GetValue(memlimit)!)
-                .WithProcs(parse.GetValue(procs))
-                .WithVersion(CliVersion.Parse(parse.GetValue(go), GcConfig.ValidateVersion))
+                .WithSettings(GoSettingOptions.Read(parse, GcSimOptions.Default.Settings, gogc, memlimit, procs, go))
                 .WithSeed(parse.GetValue(seed));
-            if (parse.GetValue(otherMem) is { } other) options = options.WithOtherMem(GcWorkload.ParseBytes(other, "--other-mem"));
+            if (parse.GetValue(otherMem) is { } other) options = options.WithOtherMem(GcWorkload.ParseBytes(other, "otherMem"));
 
             var result = GcSimulator.Run(workload, options, recordSeries: false);
             if (parse.GetValue(gctrace)) Console.Out.Write(string.Concat(result.SetupCycles.Concat(result.Cycles).Select(c => c.GcTrace + "\n")));
@@ -84,10 +82,6 @@ internal static class GcSimulateCommand
         });
         return command;
     }
-
-    private static Option<string> Text(string name, string description, string defaultValue, string helpName) =>
-        new(name) { Description = description + $" Default: {defaultValue}.", DefaultValueFactory = _ => defaultValue, HelpName = helpName };
-
 
     private static string ToJson(GcSimResult r) => JsonSerializer.Serialize(new
     {

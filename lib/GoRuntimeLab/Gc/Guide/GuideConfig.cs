@@ -51,11 +51,22 @@ public sealed record GuideConfig
     /// <exception cref="KitInputException">Negative or not finite.</exception>
     public GuideConfig WithOtherMem(double mib) => this with { OtherMem = NonNegative(mib, "otherMem") };
 
-    /// <summary>GOGC as a percentage (0 is allowed, as in Go: collect continuously, bounded by the 4 MiB minimum heap).</summary>
-    /// <exception cref="KitInputException">Negative (use <see cref="WithGogcOff"/> for off).</exception>
-    public GuideConfig WithGogc(int percent) => percent < 0
-        ? throw KitInputException.For(string.Create(CultureInfo.InvariantCulture, $"must be 0 or more (or off), not {percent}"), parameter: "gogc")
-        : this with { Gogc = percent };
+    /// <summary>
+    /// GOGC as a percentage (0 is allowed, as in Go: collect continuously, bounded by the 4 MiB minimum heap); any
+    /// negative value is off, as everywhere in the kit (<see cref="GoSettings.WithGogc(int)"/>).
+    /// </summary>
+    public GuideConfig WithGogc(int percent) => percent < 0 ? WithGogcOff() : this with { Gogc = percent };
+
+    /// <summary>
+    /// GOGC and GOMEMLIMIT from the kit's Go settings (the page's model has no GOMAXPROCS or release): bytes become
+    /// MiB, the page's unit; GOMEMLIMIT=off is the page's "no limit".
+    /// </summary>
+    public GuideConfig WithSettings(GoSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var c = WithGogc(settings.Gogc);
+        return settings.HasMemoryLimit ? c.WithMemoryLimit(settings.MemoryLimit / (double)(1 << 20)) : c.WithoutMemoryLimit();
+    }
 
     /// <summary>GOGC or off (null).</summary>
     public GuideConfig WithGogc(int? percent) => percent is { } p ? WithGogc(p) : WithGogcOff();
@@ -63,9 +74,9 @@ public sealed record GuideConfig
     /// <summary>GOGC=off: only the memory limit triggers a GC.</summary>
     public GuideConfig WithGogcOff() => this with { Gogc = null };
 
-    /// <summary>The memory limit in MiB (the page's slider goes from 1 to 100).</summary>
-    /// <exception cref="KitInputException">Not positive or not finite.</exception>
-    public GuideConfig WithMemoryLimit(double mib) => this with { MemoryLimit = Positive(mib, "memoryLimit") };
+    /// <summary>The memory limit in MiB (the page's slider goes from 1 to 100; 0 is allowed, as GOMEMLIMIT=0 is in Go).</summary>
+    /// <exception cref="KitInputException">Negative or not finite.</exception>
+    public GuideConfig WithMemoryLimit(double mib) => this with { MemoryLimit = NonNegative(mib, GoSettings.MemoryLimitName) };
 
     /// <summary>No memory limit (the page's 100000 MiB).</summary>
     public GuideConfig WithoutMemoryLimit() => this with { MemoryLimit = NoLimit };

@@ -15,17 +15,20 @@ public sealed record GcSimOptions
     /// <summary>GOGC=100, no memory limit, GOMAXPROCS=2, the newest modelled Go, seed 1, costs measured with gcload.</summary>
     public static GcSimOptions Default { get; } = new();
 
+    /// <summary>The Go settings: GOGC, GOMEMLIMIT, GOMAXPROCS (default 2) and the Go release (one grammar: <see cref="GoSettings"/>).</summary>
+    public GoSettings Settings { get; private init; } = GoSettings.Default.WithProcs(2);
+
     /// <summary>GOGC; -1 is "off".</summary>
-    public int Gogc { get; private init; } = 100;
+    public int Gogc => Settings.Gogc;
 
     /// <summary>GOMEMLIMIT in bytes; <see cref="MemoryLimit.None"/> (math.MaxInt64) is "off".</summary>
-    public long MemoryLimit { get; private init; } = Pacer.MemoryLimit.None;
+    public long MemoryLimit => Settings.MemoryLimit;
 
     /// <summary>GOMAXPROCS.</summary>
-    public int Procs { get; private init; } = 2;
+    public int Procs => Settings.Procs;
 
     /// <summary>The Go release whose pacer (and memory-limit headroom, cons/mark smoothing) is used.</summary>
-    public GoVersion Version { get; private init; } = GoVersion.Latest;
+    public GoVersion Version => Settings.Version;
 
     /// <summary>Seed of the jitter applied to mark speed and pauses; the same seed gives the same run.</summary>
     public int Seed { get; private init; } = 1;
@@ -70,62 +73,46 @@ public sealed record GcSimOptions
     /// </summary>
     public static double DefaultScanRate(GoVersion version) => version.AtLeast(GoVersion.Go1_22) ? 528e6 : 766e6;
 
-    /// <summary>A copy with another GOGC (-1 = off; otherwise ≥ 0).</summary>
-    public GcSimOptions WithGogc(int gogc) =>
-        gogc < -1 ? throw KitInputException.For($"must be ≥ 0 or \"off\", not {gogc}", parameter: "--gogc") : this with { Gogc = gogc };
+    /// <summary>A copy with other Go settings; the release must be one the pacer models (1.19 … 1.23).</summary>
+    public GcSimOptions WithSettings(GoSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        GcConfig.ValidateVersion(settings.Version);
+        return this with { Settings = settings };
+    }
+
+    /// <summary>A copy with another GOGC (any negative value = off).</summary>
+    public GcSimOptions WithGogc(int gogc) => this with { Settings = Settings.WithGogc(gogc) };
 
     /// <summary>A copy with GOGC in Go's syntax ("200", "off").</summary>
-    public GcSimOptions WithGogc(string gogc)
-    {
-        ArgumentNullException.ThrowIfNull(gogc);
-        if (gogc == "off") return WithGogc(-1);
-        if (int.TryParse(gogc, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return WithGogc(v);
-        throw KitInputException.For($"\"{gogc}\" is not a GOGC value (a percentage such as 100, or \"off\")", parameter: "--gogc");
-    }
+    public GcSimOptions WithGogc(string gogc) => this with { Settings = Settings.WithGogc(gogc) };
 
-    /// <summary>A copy with another memory limit (bytes &gt; 0, or <see cref="MemoryLimit.None"/>).</summary>
-    public GcSimOptions WithMemoryLimit(long bytes) =>
-        bytes <= 0 ? throw KitInputException.For($"must be > 0 bytes or \"off\", not {bytes}", parameter: "--memlimit") : this with { MemoryLimit = bytes };
+    /// <summary>A copy with another memory limit (bytes ≥ 0, or <see cref="MemoryLimit.None"/>).</summary>
+    public GcSimOptions WithMemoryLimit(long bytes) => this with { Settings = Settings.WithMemoryLimit(bytes) };
 
     /// <summary>A copy with a memory limit in Go's syntax ("64MiB", "off").</summary>
-    public GcSimOptions WithMemoryLimit(string limit)
-    {
-        ArgumentNullException.ThrowIfNull(limit);
-        try
-        {
-            return WithMemoryLimit(Pacer.MemoryLimit.Parse(limit));
-        }
-        catch (KitInputException e)
-        {
-            throw KitInputException.For(e.Message, parameter: "--memlimit");
-        }
-    }
+    public GcSimOptions WithMemoryLimit(string limit) => this with { Settings = Settings.WithMemoryLimit(limit) };
 
-    /// <summary>A copy with another GOMAXPROCS (1…1024).</summary>
-    public GcSimOptions WithProcs(int procs) =>
-        procs is < 1 or > 1024 ? throw KitInputException.For($"must be between 1 and 1024, not {procs}", parameter: "--procs") : this with { Procs = procs };
+    /// <summary>A copy with another GOMAXPROCS (1 … <see cref="GoSettings.MaxProcs"/>).</summary>
+    public GcSimOptions WithProcs(int procs) => this with { Settings = Settings.WithProcs(procs) };
 
     /// <summary>A copy modelling another Go release (1.19 … 1.23).</summary>
-    public GcSimOptions WithVersion(GoVersion version)
-    {
-        GcConfig.ValidateVersion(version);
-        return this with { Version = version };
-    }
+    public GcSimOptions WithVersion(GoVersion version) => WithSettings(Settings.WithVersion(version));
 
     /// <summary>A copy modelling another Go release, e.g. "1.19".</summary>
-    public GcSimOptions WithVersion(string version) => WithVersion(GoVersion.Parse(version));
+    public GcSimOptions WithVersion(string version) => WithVersion(GoSettings.ParseVersion(version));
 
     /// <summary>A copy with another seed.</summary>
     public GcSimOptions WithSeed(int seed) => this with { Seed = seed };
 
     /// <summary>A copy with the non-heap memory fixed (bytes ≥ 0), or null for the estimate.</summary>
     public GcSimOptions WithOtherMem(long? bytes) =>
-        bytes < 0 ? throw KitInputException.For($"must be ≥ 0 bytes, not {bytes}", parameter: "--other-mem") : this with { OtherMemBytes = bytes };
+        bytes < 0 ? throw KitInputException.For($"must be ≥ 0 bytes, not {bytes}", parameter: "otherMem") : this with { OtherMemBytes = bytes };
 
     /// <summary>A copy with another marking speed (bytes per core-second &gt; 0).</summary>
     public GcSimOptions WithScanRate(double bytesPerCoreSecond) =>
         !(bytesPerCoreSecond > 0) || double.IsInfinity(bytesPerCoreSecond)
-            ? throw KitInputException.For($"must be > 0 bytes per core-second, not {bytesPerCoreSecond}", parameter: "--scan-rate")
+            ? throw KitInputException.For($"must be > 0 bytes per core-second, not {bytesPerCoreSecond}", parameter: "scanRate")
             : this with { ScanBytesPerCoreSecondOverride = bytesPerCoreSecond };
 
     /// <summary>A copy with another mutator cost per allocated byte (ns ≥ 0).</summary>

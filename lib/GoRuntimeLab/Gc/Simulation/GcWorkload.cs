@@ -56,7 +56,7 @@ public sealed record GcWorkload
 
     /// <summary>A copy with another number of allocating goroutines (≥ 1).</summary>
     public GcWorkload WithGoroutines(int goroutines) =>
-        goroutines is < 1 or > 100_000 ? throw KitInputException.For($"must be between 1 and 100000, not {goroutines}", parameter: "--goroutines") : this with { Goroutines = goroutines };
+        goroutines is < 1 or > 100_000 ? throw KitInputException.For($"must be between 1 and 100000, not {goroutines}", parameter: "goroutines") : this with { Goroutines = goroutines };
 
     /// <summary>Extra live bytes allocated at <see cref="SpikeAtNs"/> and dropped <see cref="SpikeForNs"/> later (0: no spike).</summary>
     public long SpikeBytes { get; private init; }
@@ -75,12 +75,12 @@ public sealed record GcWorkload
     {
         var w = this with
         {
-            SpikeBytes = ParseBytes(bytes, "--spike"),
-            SpikeAtNs = GoDuration.Parse(at, "--spike-at"),
-            SpikeForNs = GoDuration.Parse(duration, "--spike-for"),
+            SpikeBytes = ParseBytes(bytes, "spikeBytes"),
+            SpikeAtNs = GoDuration.Parse(at, "spikeAt"),
+            SpikeForNs = GoDuration.Parse(duration, "spikeFor"),
         };
-        if (w.SpikeAtNs < 0) throw KitInputException.For("must be ≥ 0", parameter: "--spike-at");
-        if (w.SpikeForNs <= 0) throw KitInputException.For("must be > 0", parameter: "--spike-for");
+        if (w.SpikeAtNs < 0) throw KitInputException.For("must be ≥ 0", parameter: "spikeAt");
+        if (w.SpikeForNs <= 0) throw KitInputException.For("must be > 0", parameter: "spikeFor");
         return w;
     }
 
@@ -112,7 +112,7 @@ public sealed record GcWorkload
     public GcWorkload WithLive(long bytes) => Validated(this with { LiveBytes = bytes });
 
     /// <summary>A copy with another live heap in Go's byte syntax ("64MiB").</summary>
-    public GcWorkload WithLive(string bytes) => WithLive(ParseBytes(bytes, "--live"));
+    public GcWorkload WithLive(string bytes) => WithLive(ParseBytes(bytes, "liveBytes"));
 
     /// <summary>A copy with another object size (bytes, ≥ 8).</summary>
     public GcWorkload WithObjectSize(long bytes) => Validated(this with { ObjectSize = bytes });
@@ -124,25 +124,25 @@ public sealed record GcWorkload
     public GcWorkload WithAllocRate(double bytesPerSecond) => Validated(this with { AllocRate = bytesPerSecond });
 
     /// <summary>A copy with another allocation rate written "256MiB/s" (or plain bytes per second).</summary>
-    public GcWorkload WithAllocRate(string rate) => WithAllocRate(ParseRate(rate, "--alloc-rate"));
+    public GcWorkload WithAllocRate(string rate) => WithAllocRate(ParseRate(rate, "allocRate"));
 
     /// <summary>A copy with another duration (ns, &gt; 0).</summary>
     public GcWorkload WithDuration(long ns) => Validated(this with { DurationNs = ns });
 
     /// <summary>A copy with another duration in Go's syntax ("5s", "1500ms").</summary>
-    public GcWorkload WithDuration(string duration) => WithDuration(GoDuration.Parse(duration, "--duration"));
+    public GcWorkload WithDuration(string duration) => WithDuration(GoDuration.Parse(duration, "duration"));
 
     /// <summary>A copy with other goroutine stack bytes (≥ 0).</summary>
     public GcWorkload WithStacks(long bytes) => Validated(this with { StackBytes = bytes });
 
     /// <summary>A copy with other stack bytes in Go's byte syntax ("64KiB").</summary>
-    public GcWorkload WithStacks(string bytes) => WithStacks(ParseBytes(bytes, "--stacks"));
+    public GcWorkload WithStacks(string bytes) => WithStacks(ParseBytes(bytes, "stackBytes"));
 
     /// <summary>A copy with other globals bytes (≥ 0).</summary>
     public GcWorkload WithGlobals(long bytes) => Validated(this with { GlobalsBytes = bytes });
 
     /// <summary>A copy with other globals bytes in Go's byte syntax ("32KiB").</summary>
-    public GcWorkload WithGlobals(string bytes) => WithGlobals(ParseBytes(bytes, "--globals"));
+    public GcWorkload WithGlobals(string bytes) => WithGlobals(ParseBytes(bytes, "globalsBytes"));
 
     /// <summary>Go's byte count syntax (runtime parseByteCount: digits with an optional B/KiB/MiB/GiB/TiB suffix).</summary>
     /// <exception cref="KitInputException">Not a byte count; the message names <paramref name="parameter"/>.</exception>
@@ -166,12 +166,12 @@ public sealed record GcWorkload
 
     private static GcWorkload Validated(GcWorkload w)
     {
-        if (w.LiveBytes < 0) throw KitInputException.For($"must be ≥ 0 bytes, not {w.LiveBytes}", parameter: "--live");
-        if (w.ObjectSize < 8) throw KitInputException.For($"must be ≥ 8 bytes, not {w.ObjectSize}", parameter: "--object-size");
-        if (!(w.AllocRate > 0) || double.IsInfinity(w.AllocRate)) throw KitInputException.For($"must be > 0 bytes/s, not {w.AllocRate}", parameter: "--alloc-rate");
-        if (w.DurationNs <= 0) throw KitInputException.For($"must be > 0, not {GoDuration.Format(w.DurationNs)}", parameter: "--duration");
-        if (w.StackBytes < 0) throw KitInputException.For($"must be ≥ 0 bytes, not {w.StackBytes}", parameter: "--stacks");
-        if (w.GlobalsBytes < 0) throw KitInputException.For($"must be ≥ 0 bytes, not {w.GlobalsBytes}", parameter: "--globals");
+        if (w.LiveBytes < 0) throw KitInputException.For($"must be ≥ 0 bytes, not {w.LiveBytes}", parameter: "liveBytes");
+        if (w.ObjectSize < 8) throw KitInputException.For($"must be ≥ 8 bytes, not {w.ObjectSize}", parameter: "objectSize");
+        if (!(w.AllocRate > 0) || double.IsInfinity(w.AllocRate)) throw KitInputException.For($"must be > 0 bytes/s, not {w.AllocRate}", parameter: "allocRate");
+        if (w.DurationNs <= 0) throw KitInputException.For($"must be > 0, not {GoDuration.Format(w.DurationNs)}", parameter: "duration");
+        if (w.StackBytes < 0) throw KitInputException.For($"must be ≥ 0 bytes, not {w.StackBytes}", parameter: "stackBytes");
+        if (w.GlobalsBytes < 0) throw KitInputException.For($"must be ≥ 0 bytes, not {w.GlobalsBytes}", parameter: "globalsBytes");
         return w;
     }
 

@@ -1,6 +1,6 @@
-namespace GoRuntimeLab.Cli.Commands;
+namespace GoRuntimeLab.Cli.Infrastructure;
 
-/// <summary>The CLI contract (ARCHITECTURE.md §3).</summary>
+/// <summary>The CLI contract (docs/ARCHITECTURE.md).</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;

@@ -1,0 +1,59 @@
+using System.CommandLine;
+
+namespace GoRuntimeLab.Cli.Infrastructure;
+
+/// <summary>
+/// The one place where the models' parameter names meet the command line's flags. A model reports bad input under its
+/// own name (<c>GOGC</c>, <c>liveBytes</c>); when the running command has the matching flag, the error is reported
+/// under the flag the user typed (<c>--gogc</c>, <c>--live</c>). Names without a flag in the command stay as they are.
+/// </summary>
+internal static class CliParameters
+{
+    // Model parameter → the flags (or argument names) that carry it, first match wins.
+    private static readonly Dictionary<string, string[]> Flags = new(StringComparer.Ordinal)
+    {
+        [GoSettings.GogcName] = ["--gogc"],
+        [GoSettings.MemoryLimitName] = ["--memlimit"],
+        [GoSettings.ProcsName] = ["--procs"],
+        [GoSettings.VersionName] = ["--go"],
+        ["liveBytes"] = ["--live"],
+        ["objectSize"] = ["--object-size"],
+        ["allocRate"] = ["--alloc-rate"],
+        ["duration"] = ["--duration"],
+        ["maxTime"] = ["--duration"],
+        ["stackBytes"] = ["--stacks"],
+        ["globalsBytes"] = ["--globals"],
+        ["spikeBytes"] = ["--spike"],
+        ["spikeAt"] = ["--spike-at"],
+        ["spikeFor"] = ["--spike-for"],
+        ["goroutines"] = ["--goroutines"],
+        ["otherMem"] = ["--other-mem"],
+        ["scanRate"] = ["--scan-rate"],
+        ["sampleIndex"] = ["--sample-index"],
+        ["nodeCount"] = ["--nodecount"],
+        ["focus"] = ["--focus"],
+        ["ignore"] = ["--ignore"],
+        ["size"] = ["--size", "SIZE"],
+        ["count"] = ["--count"],
+        ["workload"] = ["--workload"],
+        ["defers"] = ["--defers"],
+        ["returns"] = ["--returns"],
+        ["scenario"] = ["--scenario"],
+        ["schedtrace"] = ["--schedtrace"],
+        ["graph"] = ["--graph"],
+        ["seed"] = ["--seed"],
+        ["level"] = ["--m"],
+    };
+
+    /// <summary>The error as the user of <paramref name="command"/> should read it: under the flag that carried the value.</summary>
+    public static KitInputException ForCommand(KitInputException e, Command command)
+    {
+        if (e.Parameter is not { } parameter || !Flags.TryGetValue(parameter, out var candidates)) return e;
+        foreach (var flag in candidates)
+        {
+            if (command.Options.Any(o => o.Name == flag) || command.Arguments.Any(a => a.Name == flag)) return e.WithParameter(flag);
+        }
+
+        return e;
+    }
+}
