@@ -80,7 +80,9 @@ public class AllocCliTests
     }
 
     [Theory]
-    [InlineData("size", "alloc", "class", "--", "-5")]
+    [InlineData("SIZE", "alloc", "class", "--", "-5")]
+    [InlineData("--size", "alloc", "simulate", "--size", "-1")]
+    [InlineData("--size", "alloc", "simulate", "--size", "64")]
     [InlineData("--go", "alloc", "class", "8", "--go", "1.18")]
     [InlineData("--go", "alloc", "classes", "--go", "banana")]
     [InlineData("--procs", "alloc", "simulate", "--procs", "0")]

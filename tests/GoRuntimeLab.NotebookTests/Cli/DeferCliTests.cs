@@ -33,7 +33,8 @@ public class DeferCliTests
         var args = option == "--defers" ? new[] { "defer", "classify", option, value } : ["defer", "classify", "--defers", "1", option, value];
         var r = Golab.Run(Root, args);
         Assert.Equal(2, r.ExitCode);
-        Assert.StartsWith(option == "--defers" ? "golab: defers:" : "golab: version:", r.Stderr, StringComparison.Ordinal);
+        // The flag the user typed, never the model's internal parameter name ("defers:", "version:").
+        Assert.StartsWith($"golab: {option}:", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public class GcGuideCliTests
     [Fact]
     public void Gogc_off_and_a_limit_on_graph_5_match_the_javascript()
     {
-        using var doc = RunJson("--graph", "5", "--gogc", "off", "--limit", "30");
+        using var doc = RunJson("--graph", "5", "--gogc", "off", "--memlimit", "30MiB");
         Assert.Equal("off", doc.RootElement.GetProperty("gogc").GetString());
         Assert.Equal(30, doc.RootElement.GetProperty("memoryLimit").GetDouble());
         AssertMatches(GoldenCase(5, 10, 30, "{}"), doc.RootElement);
@@ -67,9 +67,9 @@ public class GcGuideCliTests
     [Fact]
     public void Other_memory_and_a_limit_on_graphs_without_a_limit_slider_are_modelled()
     {
-        using (var doc = RunJson("--graph", "1", "--other", "10"))
+        using (var doc = RunJson("--graph", "1", "--other-mem", "10MiB"))
             AssertMatches(GoldenCase(1, 6.64, null, """{"otherMem":10}"""), doc.RootElement);
-        using (var doc = RunJson("--graph", "3", "--limit", "30"))
+        using (var doc = RunJson("--graph", "3", "--memlimit", "30MiB"))
             AssertMatches(GoldenCase(3, 6.64, null, """{"memoryLimit":30}"""), doc.RootElement);
         using (var doc = RunJson("--graph", "2", "--gogc", "8"))
             AssertMatches(GoldenCase(2, 3, null, "{}"), doc.RootElement); // slider 3 → round(2^3) = 8
@@ -89,11 +89,11 @@ public class GcGuideCliTests
     [Theory]
     [InlineData("--graph", "6")]
     [InlineData("--graph", "0")]
-    [InlineData("--gogc", "-5")]
+    [InlineData("--gogc", "OFF")]
     [InlineData("--gogc", "lots")]
-    [InlineData("--limit", "0")]
-    [InlineData("--limit", "NaN")]
-    [InlineData("--other", "-1")]
+    [InlineData("--memlimit", "0.5MiB")]
+    [InlineData("--memlimit", "NaN")]
+    [InlineData("--other-mem", "-1")]
     public void Bad_values_exit_2_with_one_line_naming_the_option(string option, string value)
     {
         string[] args = option == "--graph" ? ["gc", "guide", option, value] : ["gc", "guide", "--graph", "1", option, value];

@@ -67,7 +67,7 @@ public class GcSimulateCliTests
     }
 
     [Theory]
-    [InlineData("--gogc", "-5")]
+    [InlineData("--gogc", "OFF")]
     [InlineData("--procs", "0")]
     [InlineData("--memlimit", "12XB")]
     [InlineData("--live", "much")]

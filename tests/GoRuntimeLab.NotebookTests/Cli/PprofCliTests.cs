@@ -57,6 +57,10 @@ public class PprofCliTests
         try
         {
             var html = Path.Combine(dir, "flame.html");
+            var refused = Golab.Run(Root, "pprof", "flame", Rec("cpu.pb.gz"), "--html", html);
+            Assert.Equal(2, refused.ExitCode); // golab creates no folders: the page's folder must exist
+            Assert.False(Directory.Exists(dir));
+            Directory.CreateDirectory(dir);
             var r = Golab.Run(Root, "pprof", "flame", Rec("cpu.pb.gz"), "--html", html);
             Assert.True(r.ExitCode == 0, r.Stderr);
             var page = File.ReadAllText(html);
