@@ -49,7 +49,11 @@ public sealed class PacedCycleGenerator : IGcCycleSource
             // The heap grows at the allocation rate until it reaches the trigger (already past it: start now).
             if (trigger > heap)
             {
-                now += (long)Math.Ceiling((trigger - heap) / rate * 1e9);
+                // GOGC=off with no memory limit: the trigger is out of reach (mgcpacer.go: goal = ^uint64(0)), so no
+                // further cycle ever starts. Likewise for any trigger the program would reach only after ~292 years.
+                var wait = Math.Ceiling((trigger - heap) / rate * 1e9);
+                if (!(wait < long.MaxValue - (double)now)) yield break;
+                now += (long)wait;
                 heap = trigger;
             }
 
