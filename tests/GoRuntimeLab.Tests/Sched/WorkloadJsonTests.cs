@@ -85,7 +85,7 @@ public class WorkloadJsonTests
         Assert.Equal("chan", Assert.Throws<KitInputException>(() => Workload.Create("x").Chan("c", -1)).Parameter);
         Assert.Equal("sleep", Assert.Throws<KitInputException>(() => Workload.Create("x").Main(m => m.Sleep("later"))).Parameter);
         Assert.Equal("workload", Assert.Throws<KitInputException>(() => Workload.Create("x").Main(m => m.Send("nope"))).Parameter);
-        Assert.Equal("procs", Assert.Throws<KitInputException>(() => SchedConfig.Default.WithProcs(0)).Parameter);
+        Assert.Equal(GoSettings.ProcsName, Assert.Throws<KitInputException>(() => SchedConfig.Default.WithProcs(0)).Parameter);
         Assert.Equal("version", Assert.Throws<KitInputException>(() => SchedConfig.Default.WithVersion(new GoVersion(1, 12))).Parameter);
         Assert.Equal("workload", Assert.Throws<KitInputException>(() => Workloads.Get("nope")).Parameter);
         Assert.IsType<ComputeStep>(Workload.Create("x").Main(m => m.TightLoop("1ms")).Main[0]);

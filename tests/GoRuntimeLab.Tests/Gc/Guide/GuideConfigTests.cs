@@ -74,9 +74,9 @@ public class GuideConfigTests
         Assert.Equal(50, c.MemoryLimit);
         Assert.Equal(double.PositiveInfinity, c.WithGogcOff().GogcValue);
         Assert.Equal(GuideConfig.NoLimit, c.WithoutMemoryLimit().MemoryLimit);
-        Assert.Equal("gogc", Assert.Throws<KitInputException>(() => c.WithGogc(-1)).Parameter);
-        Assert.Equal("memoryLimit", Assert.Throws<KitInputException>(() => c.WithMemoryLimit(0)).Parameter);
-        Assert.Equal("memoryLimit", Assert.Throws<KitInputException>(() => c.WithMemoryLimit(double.PositiveInfinity)).Parameter);
+        Assert.Null(c.WithGogc(-1).Gogc); // any negative GOGC is off, as everywhere in the kit
+        Assert.Equal("GOMEMLIMIT", Assert.Throws<KitInputException>(() => c.WithMemoryLimit(-1)).Parameter);
+        Assert.Equal("GOMEMLIMIT", Assert.Throws<KitInputException>(() => c.WithMemoryLimit(double.PositiveInfinity)).Parameter);
         Assert.Equal("otherMem", Assert.Throws<KitInputException>(() => c.WithOtherMem(-1)).Parameter);
         Assert.Equal("fixedCost", Assert.Throws<KitInputException>(() => c.WithFixedCost(double.NaN)).Parameter);
         Assert.Equal("initialLive", Assert.Throws<KitInputException>(() => c.WithInitialLive(-0.5)).Parameter);
@@ -110,6 +110,6 @@ public class GuideConfigTests
         Assert.Equal(g1.Run(), sweep[1]);
         Assert.Equal(0, sweep[2].Cycles);
         Assert.Equal(30, g1.SweepGogc([100], g1.BaseConfig.WithMemoryLimit(30))[0].Config.MemoryLimit);
-        Assert.Equal("gogc", Assert.Throws<KitInputException>(() => g1.SweepGogc([-3])).Parameter);
+        Assert.Null(g1.SweepGogc([-3])[0].Config.Gogc); // negative = off
     }
 }

@@ -22,16 +22,16 @@ public class GcConfigTests
     }
 
     [Theory]
-    [InlineData("gogc", "gogc")]
-    [InlineData("memoryLimit", "limit")]
-    [InlineData("procs", "procs")]
+    [InlineData("GOMEMLIMIT", "limit")]
+    [InlineData("GOMAXPROCS", "procs")]
+    [InlineData("version", "version")]
     public void Bad_values_name_the_parameter(string parameter, string which)
     {
         var e = Assert.Throws<KitInputException>(() => which switch
         {
-            "gogc" => GcConfig.Default.WithGogc(-2),
-            "limit" => GcConfig.Default.WithMemoryLimit(0),
-            _ => GcConfig.Default.WithProcs(0),
+            "limit" => GcConfig.Default.WithMemoryLimit(-1), // 0 is a valid GOMEMLIMIT in Go
+            "procs" => GcConfig.Default.WithProcs(0),
+            _ => GcConfig.Default.WithVersion("1.18"),
         });
         Assert.Equal(parameter, e.Parameter);
         Assert.StartsWith(parameter + ": ", e.Message, StringComparison.Ordinal);
