@@ -9,7 +9,7 @@ trap 'rm -rf "$results"' EXIT
 dotnet tool restore >/dev/null
 dotnet build GoRuntimeLab.slnx -c Release -v q -nologo
 status=0
-for project in tests/GoRuntimeLab.Tests tests/GoRuntimeLab.NotebookTests; do
+for project in tests/GoRuntimeLab.Tests tests/GoRuntimeLab.CliTests tests/GoRuntimeLab.NotebookTests; do
   name=$(basename "$project")
   dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
