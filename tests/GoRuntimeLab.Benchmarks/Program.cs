@@ -8,7 +8,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using GoRuntimeLab.Benchmarks;
 using Perfolizer.Horology;
 
-// Performance of the kit itself (ARCHITECTURE.md §8): `dotnet run -c Release --project tests/GoRuntimeLab.Benchmarks`
+// Performance of the kit itself (docs/ARCHITECTURE.md): `dotnet run -c Release --project tests/GoRuntimeLab.Benchmarks`
 // runs every benchmark with BenchmarkDotNet (in-process, short runs) and prints its table plus the derived rates;
 // `-- --filter *Sched*` narrows it. `-- --quick` prints a plain Stopwatch timing report instead (seconds, not minutes).
 if (args.Contains("--quick"))

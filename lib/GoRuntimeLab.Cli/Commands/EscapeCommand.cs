@@ -11,7 +11,7 @@ namespace GoRuntimeLab.Cli.Commands;
 
 /// <summary>
 /// <c>golab escape parse FILE [--json]</c> and <c>golab escape run DIR|FILE.go [--m 2] [--json]</c>: the compiler's
-/// escape-analysis output (<c>-gcflags=-m</c>) as findings (ARCHITECTURE.md §3).
+/// escape-analysis output (<c>-gcflags=-m</c>) as findings (docs/ARCHITECTURE.md §2).
 /// </summary>
 internal static class EscapeCommand
 {

@@ -7,7 +7,7 @@ using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands;
 
-/// <summary><c>golab gctrace parse FILE [--json]</c>: read a real <c>GODEBUG=gctrace=1</c> log (ARCHITECTURE.md §3).</summary>
+/// <summary><c>golab gctrace parse FILE [--json]</c>: read a real <c>GODEBUG=gctrace=1</c> log (docs/ARCHITECTURE.md §2).</summary>
 internal static class GctraceCommand
 {
     private static readonly string[] Header = ["gc", "@s", "cpu%", "stw1 ms", "mark ms", "stw2 ms", "assist/bg/idle cpu ms", "heap MB start->end->live", "goal MB", "P", ""];

@@ -10,7 +10,7 @@ namespace GoRuntimeLab.Cli.Commands;
 
 /// <summary>
 /// <c>golab metrics list|expose|serve</c>: the runtime/metrics catalogue per Go release, and a simulated Go process
-/// exposed to Prometheus the way client_golang exposes a real one (ARCHITECTURE.md §3).
+/// exposed to Prometheus the way client_golang exposes a real one (docs/ARCHITECTURE.md §2).
 /// </summary>
 internal static class MetricsCommand
 {

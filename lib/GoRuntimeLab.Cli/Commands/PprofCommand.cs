@@ -12,7 +12,7 @@ using GoRuntimeLab.Cli.Infrastructure;
 namespace GoRuntimeLab.Cli.Commands;
 
 /// <summary>
-/// <c>golab pprof top|flame|diff|convert</c>: pprof profiles (ARCHITECTURE.md §3). <c>top</c> prints what
+/// <c>golab pprof top|flame|diff|convert</c>: pprof profiles (docs/ARCHITECTURE.md §2). <c>top</c> prints what
 /// <c>go tool pprof -top</c> prints; <c>--json</c> gives {sampleType, unit, total, rows:[{function, flat, flatPercent,
 /// sumPercent, cum, cumPercent}]} with values in the sample type's unit.
 /// </summary>

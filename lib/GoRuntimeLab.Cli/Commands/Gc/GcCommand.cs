@@ -3,7 +3,7 @@ using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands.Gc;
 
-/// <summary><c>golab gc …</c>: the garbage-collector models (ARCHITECTURE.md §3). Subcommands register here.</summary>
+/// <summary><c>golab gc …</c>: the garbage-collector models (docs/ARCHITECTURE.md §2). Subcommands register here.</summary>
 internal static class GcCommand
 {
     public static Command Build()
