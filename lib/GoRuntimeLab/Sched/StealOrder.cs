@@ -1,6 +1,5 @@
 // Mirrors: randomOrder/randomEnum (proc.go: stealOrder.reset, start, next, position), Go 1.13–1.23.
 // Simplified: none — the steal order visits all Ps starting at r%n with a stride coprime to n.
-using GoRuntimeLab.Sched.Engine;
 
 namespace GoRuntimeLab.Sched;
 

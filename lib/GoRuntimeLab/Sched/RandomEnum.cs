@@ -1,6 +1,6 @@
 // Mirrors: randomEnum (proc.go: done, next, position), Go 1.13–1.23.
 // Simplified: none.
-namespace GoRuntimeLab.Sched.Engine;
+namespace GoRuntimeLab.Sched;
 
 /// <summary>One pass over all Ps in a random order.</summary>
 internal struct RandomEnum(uint count, uint pos, uint inc)
