@@ -13,7 +13,7 @@ namespace GoRuntimeLab.Cli.Commands;
 /// </summary>
 internal static class AllocCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = CliJson.Options;
 
     public static Command Build()
     {

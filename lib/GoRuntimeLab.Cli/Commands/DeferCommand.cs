@@ -13,7 +13,7 @@ namespace GoRuntimeLab.Cli.Commands;
 /// </summary>
 internal static class DeferCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = CliJson.Options;
 
     public static Command Build()
     {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using GoRuntimeLab.Escape;
 using GoRuntimeLab.GoTool;
@@ -15,13 +14,7 @@ namespace GoRuntimeLab.Cli.Commands;
 /// </summary>
 internal static class EscapeCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        // Expressions hold '<', '&' and '+' ("&Node{...}", "64 << 10"): keep them readable in the JSON.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JsonSerializerOptions Json = CliJson.Options;
 
     private const string JsonShape =
         "--json prints one document: {\"source\", \"findings\": [{\"file\", \"line\", \"column\" (null without one), \"kind\", \"name\", \"detail\", " +

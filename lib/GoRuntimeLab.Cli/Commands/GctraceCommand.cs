@@ -12,7 +12,7 @@ internal static class GctraceCommand
 {
     private static readonly string[] Header = ["gc", "@s", "cpu%", "stw1 ms", "mark ms", "stw2 ms", "assist/bg/idle cpu ms", "heap MB start->end->live", "goal MB", "P", ""];
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = CliJson.Options;
 
     public static Command Build()
     {

@@ -14,7 +14,7 @@ namespace GoRuntimeLab.Cli.Commands;
 /// </summary>
 internal static class MetricsCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = CliJson.Options;
 
     public static Command Build()
     {

@@ -133,7 +133,7 @@ internal static class PprofCommand
     private static string Json(PprofTopReport report)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        using (var w = new Utf8JsonWriter(stream, CliJson.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("sampleType", report.SampleType.Type);

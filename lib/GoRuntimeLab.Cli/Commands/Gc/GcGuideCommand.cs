@@ -76,7 +76,7 @@ internal static class GcGuideCommand
     private static string Json(GuideGraph graph, GuideResult r)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        using (var w = new Utf8JsonWriter(stream, CliJson.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteNumber("graph", graph.Number);

@@ -13,7 +13,7 @@ namespace GoRuntimeLab.Cli.Commands.Gc;
 /// </summary>
 internal static class GcPacerCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = CliJson.Options;
 
     public static Command Build()
     {
