@@ -7,7 +7,8 @@ namespace GoRuntimeLab.NotebookTests.Cli;
 /// <summary>
 /// One HTTP/1.1 connection to 127.0.0.1 over a raw socket, never reopened: requests are written as bytes and each
 /// response is read strictly (status line, headers, exactly Content-Length body bytes), so a stray or missing byte
-/// from the server shows up as a wrong status line or a short body. Throws if the server closes the connection.
+/// from the server shows up as a wrong status line or a short body. Throws if the server closes the connection
+/// without having said so (a reply with <c>Connection: close</c>, see <see cref="CloseAnnounced"/>).
 /// </summary>
 internal sealed class KeepAliveConnection : IDisposable
 {
@@ -31,22 +32,22 @@ internal sealed class KeepAliveConnection : IDisposable
     /// <summary>Responses read on this connection.</summary>
     public int Responses { get; private set; }
 
+    /// <summary>The last reply said <c>Connection: close</c>: the server ends the connection, a client opens another.</summary>
+    public bool CloseAnnounced { get; private set; }
+
     public sealed record Response(int Status, IReadOnlyDictionary<string, string> Headers, byte[] Body)
     {
         public string Text => Encoding.UTF8.GetString(Body);
     }
 
-    /// <summary>Writes every request (pipelined, one write) and reads their responses in order.</summary>
-    public async Task<IReadOnlyList<Response>> SendAsync(string method, params string[] paths)
+    /// <summary>Writes one request and reads its response (no pipelining: HttpListener drops requests sent ahead).</summary>
+    public async Task<Response> SendAsync(string method, string path)
     {
-        var requests = string.Concat(paths.Select(p => $"{method} {p} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: golab-test\r\n\r\n"));
-        await _stream.WriteAsync(Encoding.ASCII.GetBytes(requests));
-        var responses = new List<Response>();
-        foreach (var _ in paths) responses.Add(await ReadResponseAsync(method == "HEAD"));
-        return responses;
+        await _stream.WriteAsync(Encoding.ASCII.GetBytes($"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: golab-test\r\n\r\n"));
+        return await ReadResponseAsync(method == "HEAD");
     }
 
-    public async Task<Response> GetAsync(string path) => (await SendAsync("GET", path))[0];
+    public Task<Response> GetAsync(string path) => SendAsync("GET", path);
 
     private async Task<Response> ReadResponseAsync(bool head)
     {
@@ -74,6 +75,7 @@ internal sealed class KeepAliveConnection : IDisposable
         }
 
         Responses++;
+        CloseAnnounced = headers.TryGetValue("Connection", out var connection) && connection.Equals("close", StringComparison.OrdinalIgnoreCase);
         return new Response(status, headers, body);
     }
 
