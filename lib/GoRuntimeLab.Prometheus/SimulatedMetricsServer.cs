@@ -107,7 +107,7 @@ public sealed class SimulatedMetricsServer : IDisposable
             throw KitInputException.For($"cannot listen on 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}: {e.Message}", parameter: "--port");
         }
 
-        server._snapshot = server.Exporter.ExposeUtf8Async().GetAwaiter().GetResult();
+        server._snapshot = Task.Run(() => server.Exporter.ExposeUtf8Async()).GetAwaiter().GetResult(); // no caller context captured
         Interlocked.Exchange(ref server._simulatedNs, server._process.NowNs);
         server._clock.Start();
         server._simulating = Task.Run(server.SimulateAsync);

@@ -44,6 +44,9 @@ public class MetricsCliTests
     [InlineData("expose", "--go", "banana")]
     [InlineData("expose", "--at", "0")]
     [InlineData("serve", "--duration", "1", "--port", "70000")]
+    [InlineData("serve", "--duration", "1", "--port", "0", "--speed", "2e6")]
+    [InlineData("serve", "--duration", "1", "--port", "0", "--speed", "0")]
+    [InlineData("serve", "--duration", "1", "--port", "0", "--speed", "NaN")]
     public void Bad_input_exits_2_naming_the_parameter(params string[] args)
     {
         var r = Golab.Run(Root, ["metrics", .. args]);
