@@ -47,15 +47,14 @@ public static class ServeLoadTest
 
     private static async Task<bool> RunOneAsync(string golab, double speed, int seconds, int clients)
     {
-        var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in (string[])[golab, "metrics", "serve", "--port", port.ToString(CultureInfo.InvariantCulture),
+        foreach (var a in (string[])[golab, "metrics", "serve", "--port", "0",
                      "--duration", (seconds + 10).ToString(CultureInfo.InvariantCulture), "--speed", speed.ToString("R", CultureInfo.InvariantCulture)])
             start.ArgumentList.Add(a);
         using var server = Process.Start(start)!;
         try
         {
-            var url = new Uri((await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)))!);
+            var url = new Uri((await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)))!); // the free port it took
             var missing = new Uri(url, "/missing");
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
             using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
@@ -113,7 +112,7 @@ public static class ServeLoadTest
             var summary = exited ? (await server.StandardOutput.ReadToEndAsync()).Trim().Split('\n')[^1] : "(did not stop)";
             var reached = summary.Contains(" asked, ", StringComparison.Ordinal) ? summary[(summary.IndexOf(" asked, ", StringComparison.Ordinal) + 8)..].Replace(" reached)", "", StringComparison.Ordinal) : "?";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {speed:0.###} | {all.Count} | {all.Count / elapsed:0} | {string.Join(" ", windows.Select(c => (c / 10.0).ToString("0", CultureInfo.InvariantCulture)))} | {Quantile(all, 0.5):0.0} | {Quantile(all, 0.99):0.0} | {all[^1]:0} | {errors} | {rssStart >> 20} → {rssEnd >> 20} ({peak >> 20}) | {string.Join(" ", windowRss.Select(r => r >> 20))} | {reached} |"));
+                $"| {speed:0.###} | {all.Count} | {all.Count / elapsed:0} | {string.Join(" ", windows.Select((c, w) => (c / (double)Math.Min(10, seconds - 10 * w)).ToString("0", CultureInfo.InvariantCulture)))} | {Quantile(all, 0.5):0.0} | {Quantile(all, 0.99):0.0} | {all[^1]:0} | {errors} | {rssStart >> 20} → {rssEnd >> 20} ({peak >> 20}) | {string.Join(" ", windowRss.Select(r => r >> 20))} | {reached} |"));
             return errors == 0 && exited;
         }
         finally
@@ -148,14 +147,5 @@ public static class ServeLoadTest
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
             if (File.Exists(Path.Combine(d.FullName, "GoRuntimeLab.slnx"))) return d.FullName;
         return Directory.GetCurrentDirectory();
-    }
-
-    private static int FreePort()
-    {
-        var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 }

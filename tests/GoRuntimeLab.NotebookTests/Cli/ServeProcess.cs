@@ -4,8 +4,8 @@ using System.Globalization;
 namespace GoRuntimeLab.NotebookTests.Cli;
 
 /// <summary>
-/// `golab metrics serve` running as its own process on a free 127.0.0.1 port (stopped by <see cref="Dispose"/>, or
-/// by its own --duration). Started when it has printed its URL.
+/// `golab metrics serve --port 0` running as its own process (stopped by <see cref="Dispose"/>, or by its own
+/// --duration). Started when it has printed its URL, which names the free 127.0.0.1 port it took.
 /// </summary>
 internal sealed class ServeProcess : IDisposable
 {
@@ -31,22 +31,20 @@ internal sealed class ServeProcess : IDisposable
 
     public static async Task<ServeProcess> StartAsync(params string[] args)
     {
-        var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in (string[])[Golab.Dll, "metrics", "serve", "--port", port.ToString(CultureInfo.InvariantCulture), .. args]) start.ArgumentList.Add(a);
+        foreach (var a in (string[])[Golab.Dll, "metrics", "serve", "--port", "0", .. args]) start.ArgumentList.Add(a);
         var process = Process.Start(start)!;
-        var serve = new ServeProcess(process, port);
         var url = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        if (url != $"http://127.0.0.1:{port}/metrics")
+        var match = url is null ? null : System.Text.RegularExpressions.Regex.Match(url, @"^http://127\.0\.0\.1:(\d+)/metrics$");
+        if (match is not { Success: true })
         {
-            serve.Dispose();
-            throw new InvalidOperationException($"golab metrics serve printed \"{url}\": {await process.StandardError.ReadToEndAsync()}");
+            process.Kill(entireProcessTree: true);
+            var error = await process.StandardError.ReadToEndAsync();
+            process.Dispose();
+            throw new InvalidOperationException($"golab metrics serve printed \"{url}\": {error}");
         }
 
-        return serve;
+        return new ServeProcess(process, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
     public void Dispose()
