@@ -53,7 +53,7 @@ public class MetricsServeTests
     [Fact]
     public async Task Scrapes_answer_at_the_highest_speed_and_the_simulation_moves_on()
     {
-        using var serve = await ServeProcess.StartAsync("--duration", "4", "--speed", "1e6");
+        using var serve = await ServeProcess.StartAsync("--duration", "10", "--speed", "1e6");
         using var c = new KeepAliveConnection(serve.Port);
         var cycles = new List<double>();
         for (var i = 0; i < 8; i++)
@@ -66,7 +66,7 @@ public class MetricsServeTests
         }
 
         Assert.True(cycles[^1] > cycles[0], string.Join(", ", cycles));
-        Assert.True(serve.Process.WaitForExit(30_000), "serve did not stop after --duration 4");
+        Assert.True(serve.Process.WaitForExit(30_000), "serve did not stop after --duration 10");
         var output = await serve.Process.StandardOutput.ReadToEndAsync();
         Assert.Equal(0, serve.Process.ExitCode);
         Assert.Contains("(speed 1000000 asked, ", output, StringComparison.Ordinal);
