@@ -1,4 +1,5 @@
-// Mirrors: prometheus/client_golang's Go collector (go_collector.go base metrics go_goroutines, go_gc_duration_seconds,
+// Mirrors: prometheus/client_golang's Go collector (go_collector.go base metrics go_goroutines, go_gc_duration_seconds
+// as a constant summary of debug.ReadGCStats — runtime/debug/garbage.go PauseQuantiles over the last 256 pauses —,
 // go_info; go_collector_latest.go: runtime/metrics as go_* series, memStatsFromRM for go_memstats_*), applied to the
 // kit's SimulatedGoProcess. Simplified: only the metrics the simulation models; no go_threads, no process_* series.
 using System.Globalization;
@@ -18,8 +19,6 @@ public sealed class GoProcessExporter
 {
     private readonly SimulatedGoProcess _process;
     private readonly List<Action> _updates = [];
-    private readonly Summary _gcDuration;
-    private int _cyclesObserved;
 
     /// <summary>Registers every series for <paramref name="process"/> in a fresh registry.</summary>
     public GoProcessExporter(SimulatedGoProcess process)
@@ -29,16 +28,6 @@ public sealed class GoProcessExporter
         Registry = global::Prometheus.Metrics.NewCustomRegistry();
         var factory = global::Prometheus.Metrics.WithCustomRegistry(Registry);
 
-        // go_collector.go (base): quantiles 0, .25, .5, .75, 1 of the recent per-cycle pause totals (MemStats.PauseNs,
-        // both stop-the-world phases of a cycle together), count = NumGC, sum = PauseTotalNs.
-        _gcDuration = factory.CreateSummary("go_gc_duration_seconds",
-            "A summary of the wall-time pause (stop-the-world) duration in garbage collection cycles.",
-            new SummaryConfiguration
-            {
-                Objectives = [new(0, 0), new(0.25, 0), new(0.5, 0), new(0.75, 0), new(1, 0)],
-                MaxAge = TimeSpan.FromDays(365), // Go's window is the last 256 cycles, not a time span
-                AgeBuckets = 1,
-            });
         var goroutines = factory.CreateGauge("go_goroutines", "Number of goroutines that currently exist.");
         _updates.Add(() => goroutines.Set(process.Read("/sched/goroutines:goroutines").Uint64));
         var info = factory.CreateGauge("go_info", "Information about the Go environment.", new GaugeConfiguration { LabelNames = ["version"] });
@@ -48,28 +37,67 @@ public sealed class GoProcessExporter
         AddMemStats(factory);
     }
 
-    /// <summary>The registry holding every series (scrape it, or export it with <see cref="ExposeAsync"/>).</summary>
+    /// <summary>
+    /// The registry holding every series but <c>go_gc_duration_seconds</c>, which the Go client builds afresh at each
+    /// scrape as a constant summary (and <see cref="ExposeAsync"/> writes first, as the Go collector does).
+    /// </summary>
     public CollectorRegistry Registry { get; }
 
     /// <summary>The process being exposed.</summary>
     public SimulatedGoProcess Process => _process;
 
-    /// <summary>Copies the process's current values into the series (called before every scrape by the server).</summary>
+    /// <summary>Copies the process's current values into the series (the server does it before each snapshot).</summary>
     public void Update()
     {
         foreach (var u in _updates) u();
-        var cycles = _process.CompletedCycles;
-        for (; _cyclesObserved < cycles.Count; _cyclesObserved++) _gcDuration.Observe(cycles[_cyclesObserved].TotalPauseNs / 1e9);
     }
 
     /// <summary>Updates, then returns the Prometheus text exposition (format 0.0.4), as a scrape of /metrics would.</summary>
-    public async Task<string> ExposeAsync(CancellationToken cancellationToken = default)
+    public async Task<string> ExposeAsync(CancellationToken cancellationToken = default) =>
+        Encoding.UTF8.GetString(await ExposeUtf8Async(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Updates, then returns the exposition as UTF-8 bytes (what the server sends).</summary>
+    public async Task<byte[]> ExposeUtf8Async(CancellationToken cancellationToken = default)
     {
         Update();
         using var stream = new MemoryStream();
+        var summary = Encoding.UTF8.GetBytes(GcDurationSummary());
+        stream.Write(summary);
         await Registry.CollectAndExportAsTextAsync(stream, cancellationToken).ConfigureAwait(false);
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return stream.ToArray();
     }
+
+    /// <summary>
+    /// <c>go_gc_duration_seconds</c> as go_collector.go (base) writes it: MustNewConstSummary(NumGC, PauseTotal,
+    /// quantiles 0, .25, .5, .75, 1 of debug.ReadGCStats), where the quantiles come from the last 256 per-cycle pause
+    /// totals (MemStats.PauseNs: both stop-the-world phases of a cycle), sorted: sorted[n*i/4] for i &lt; 4, then the max.
+    /// </summary>
+    private string GcDurationSummary()
+    {
+        const int maxPause = 256; // len(MemStats.PauseNs)
+        var cycles = _process.CompletedCycles;
+        var n = (int)Math.Min(Math.Min(_process.CompletedCycleCount, maxPause), cycles.Count);
+        var sorted = new long[n];
+        for (var i = 0; i < n; i++) sorted[i] = cycles[cycles.Count - n + i].TotalPauseNs;
+        Array.Sort(sorted);
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("# HELP go_gc_duration_seconds A summary of the wall-time pause (stop-the-world) duration in garbage collection cycles.\n");
+        sb.Append("# TYPE go_gc_duration_seconds summary\n");
+        string[] labels = ["0", "0.25", "0.5", "0.75", "1"];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var q = n == 0 ? 0 : i < labels.Length - 1 ? sorted[n * i / (labels.Length - 1)] : sorted[n - 1];
+            sb.Append(inv, $"go_gc_duration_seconds{{quantile=\"{labels[i]}\"}} {Number(q / 1e9)}\n");
+        }
+
+        sb.Append(inv, $"go_gc_duration_seconds_sum {Number(_process.CompletedPauseNs / 1e9)}\n");
+        sb.Append(inv, $"go_gc_duration_seconds_count {_process.CompletedCycleCount}\n");
+        return sb.ToString();
+    }
+
+    // Shortest round-trip form with a lower-case exponent, as Go's strconv.FormatFloat(v, 'g', -1, 64) writes it.
+    private static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
 
     /// <summary>The Prometheus name the Go client gives each modelled runtime/metrics name.</summary>
     public IEnumerable<(string RuntimeName, string PrometheusName)> RuntimeSeries =>

@@ -11,11 +11,14 @@ using Perfolizer.Horology;
 // Performance of the kit itself (docs/ARCHITECTURE.md): `dotnet run -c Release --project tests/GoRuntimeLab.Benchmarks`
 // runs every benchmark with BenchmarkDotNet (in-process, short runs) and prints its table plus the derived rates;
 // `-- --filter *Sched*` narrows it. `-- --quick` prints a plain Stopwatch timing report instead (seconds, not minutes).
+// `-- --load-test` loads `golab metrics serve` (built CLI) with 50 clients for 60 s at --speed 1, 1000 and 1e6.
 if (args.Contains("--quick"))
 {
     QuickReport();
     return 0;
 }
+
+if (args.Contains("--load-test")) return await ServeLoadTest.RunAsync(args);
 
 var artifacts = Path.Combine(Path.GetTempPath(), "golab-benchmarks");
 var config = ManualConfig.CreateEmpty()

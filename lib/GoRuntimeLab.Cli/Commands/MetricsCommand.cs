@@ -97,7 +97,9 @@ internal static class MetricsCommand
         };
         var speed = new Option<double>("--speed")
         {
-            Description = "Simulated seconds per wall-clock second (default 1).",
+            Description = "Simulated seconds per wall-clock second (> 0, ≤ 1e6; default 1). The simulation advances every 100 ms with at most 25 ms of work, "
+                + "and a scrape reads the latest snapshot, so scrapes stay fast at any speed; faster than the model can go, it falls behind (the speed reached is printed at exit).",
+            HelpName = "X",
             DefaultValueFactory = _ => 1,
         };
         var command = new Command("serve", "Serve /metrics of a simulated Go process on 127.0.0.1 for Prometheus to scrape; prints the URL.")
@@ -129,6 +131,8 @@ internal static class MetricsCommand
                 // Ctrl+C: stop serving and exit normally.
             }
 
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"served {server.Requests} requests; simulated {server.SimulatedTime.TotalSeconds:0.###} s in {server.WallTime.TotalSeconds:0.###} s (speed {server.Speed:0.###} asked, {server.ReachedSpeed:0.###} reached)"));
             return ExitCodes.Ok;
         });
         return command;

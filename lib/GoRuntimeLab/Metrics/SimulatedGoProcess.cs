@@ -33,6 +33,11 @@ public sealed class SimulatedGoProcess
     private long _markNsTotal;
     private ulong _allocs;
     private ulong _frees;
+    private GcCycleRecord? _last;        // the most recently completed cycle
+    private long _completedCount;
+    private long _forcedCount;
+    private long _completedPauseNs;
+    private int? _retainedCycles;
 
     /// <summary>A process running <paramref name="config"/>, its GC paced by <see cref="PacedCycleGenerator"/>.</summary>
     public SimulatedGoProcess(ProcessConfig config) : this(config, new PacedCycleGenerator(config ?? throw new ArgumentNullException(nameof(config))))
@@ -67,8 +72,34 @@ public sealed class SimulatedGoProcess
     /// <summary>Simulated time since the process started (ns).</summary>
     public long NowNs { get; private set; }
 
-    /// <summary>GC cycles that have finished (mark termination ended) by <see cref="NowNs"/>.</summary>
+    /// <summary>
+    /// GC cycles that have finished (mark termination ended) by <see cref="NowNs"/>: all of them, or only the last
+    /// <see cref="RetainedCycles"/> when that is set.
+    /// </summary>
     public IReadOnlyList<GcCycleRecord> CompletedCycles => _completed;
+
+    /// <summary>
+    /// How many finished cycles <see cref="CompletedCycles"/> keeps (null = all). A long-running process (an exporter)
+    /// sets it so memory stays flat; the counters (<see cref="CompletedCycleCount"/>, the metrics) still count every
+    /// cycle. Go itself keeps the last 256 pauses (MemStats.PauseNs, mstats.go).
+    /// </summary>
+    /// <exception cref="KitInputException">Less than 1.</exception>
+    public int? RetainedCycles
+    {
+        get => _retainedCycles;
+        set
+        {
+            if (value is < 1) throw KitInputException.For(string.Create(CultureInfo.InvariantCulture, $"must be ≥ 1, not {value}"), parameter: nameof(RetainedCycles));
+            _retainedCycles = value;
+            if (_completed.Count > value) _completed.RemoveRange(0, _completed.Count - value.Value);
+        }
+    }
+
+    /// <summary>GC cycles finished by <see cref="NowNs"/> (memstats.numgc), retained or not.</summary>
+    public long CompletedCycleCount => _completedCount;
+
+    /// <summary>Stop-the-world time of every finished cycle, in ns (memstats.pause_total_ns: both pauses per cycle).</summary>
+    public long CompletedPauseNs => _completedPauseNs;
 
     /// <summary>The stop-the-world pauses so far (two per cycle), as /gc/pauses:seconds reads them.</summary>
     public Float64Histogram Pauses => _pauses.Snapshot();
@@ -101,6 +132,11 @@ public sealed class SimulatedGoProcess
             _pauseNsTotal += c.MarkTermPauseNs;
             _markNsTotal += c.MarkNs;
             _completed.Add(c);
+            if (_completed.Count > _retainedCycles) _completed.RemoveAt(0);
+            _last = c;
+            _completedCount++;
+            _completedPauseNs += c.TotalPauseNs;
+            if (c.Forced) _forcedCount++;
             _nextStw1Recorded = false;
             if (_cycles.MoveNext())
             {
@@ -146,7 +182,7 @@ public sealed class SimulatedGoProcess
             return Math.Min(c.HeapAtTrigger + grown, c.HeapAtMarkEnd);
         }
 
-        var last = _completed.Count > 0 ? _completed[^1] : null;
+        var last = _last;
         var baseHeap = last?.MarkedBytes ?? Source.InitialHeapBytes;
         var since = NowNs - (last?.EndNs ?? 0);
         var heap = baseHeap + (ulong)(rate * (since / 1e9));
@@ -158,7 +194,7 @@ public sealed class SimulatedGoProcess
     public ulong HeapGoal()
     {
         if (_next is { } c && c.StartNs <= NowNs) return c.HeapGoal;
-        if (_completed.Count > 0) return _completed[^1].NextGoal;
+        if (_last is { } last) return last.NextGoal;
         return _next?.HeapGoal ?? 4 << 20; // before any cycle: heapMinimum (4 MiB at GOGC=100)
     }
 
@@ -192,19 +228,20 @@ public sealed class SimulatedGoProcess
         var size = (ulong)Config.ObjectSize;
         var procs = Config.Procs;
         var seconds = NowNs / 1e9;
-        var forced = (ulong)_completed.Count(c => c.Forced);
+        var forced = (ulong)_forcedCount;
+        var total = (ulong)_completedCount;
         return name switch
         {
-            "/gc/cycles/automatic:gc-cycles" => MetricSample.Of(name, (ulong)_completed.Count - forced),
+            "/gc/cycles/automatic:gc-cycles" => MetricSample.Of(name, total - forced),
             "/gc/cycles/forced:gc-cycles" => MetricSample.Of(name, forced),
-            "/gc/cycles/total:gc-cycles" => MetricSample.Of(name, (ulong)_completed.Count),
+            "/gc/cycles/total:gc-cycles" => MetricSample.Of(name, total),
             "/gc/heap/allocs:bytes" => MetricSample.Of(name, _allocs),
             "/gc/heap/allocs:objects" => MetricSample.Of(name, _allocs / size),
             "/gc/heap/frees:bytes" => MetricSample.Of(name, _frees),
             "/gc/heap/frees:objects" => MetricSample.Of(name, _frees / size),
             "/gc/heap/goal:bytes" => MetricSample.Of(name, HeapGoal()),
             "/gc/heap/objects:objects" => MetricSample.Of(name, HeapLive() / size),
-            "/gc/heap/live:bytes" => MetricSample.Of(name, _completed.Count > 0 ? _completed[^1].MarkedBytes : 0UL),
+            "/gc/heap/live:bytes" => MetricSample.Of(name, _last?.MarkedBytes ?? 0UL),
             "/gc/gogc:percent" => MetricSample.Of(name, (ulong)Math.Max(Config.Gogc, 0)),
             "/gc/gomemlimit:bytes" => MetricSample.Of(name, (ulong)Config.MemoryLimit),
             "/gc/stack/starting-size:bytes" => MetricSample.Of(name, 2048UL),
@@ -227,5 +264,5 @@ public sealed class SimulatedGoProcess
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"simulated {Config} at {NowNs / 1e9:F3} s: {_completed.Count} GC cycles, heap {HeapLive() / 1048576.0:F1} MiB (goal {HeapGoal() / 1048576.0:F1} MiB), {_pauses.Total} pauses, {_latencies.Total} latency samples");
+        $"simulated {Config} at {NowNs / 1e9:F3} s: {_completedCount} GC cycles, heap {HeapLive() / 1048576.0:F1} MiB (goal {HeapGoal() / 1048576.0:F1} MiB), {_pauses.Total} pauses, {_latencies.Total} latency samples");
 }

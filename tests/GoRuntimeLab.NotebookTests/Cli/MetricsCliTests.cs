@@ -44,12 +44,35 @@ public class MetricsCliTests
     [InlineData("expose", "--go", "banana")]
     [InlineData("expose", "--at", "0")]
     [InlineData("serve", "--duration", "1", "--port", "70000")]
+    [InlineData("serve", "--duration", "1", "--port", "0", "--speed", "2e6")]
+    [InlineData("serve", "--duration", "1", "--port", "0", "--speed", "0")]
+    [InlineData("serve", "--duration", "1", "--port", "0", "--speed", "NaN")]
     public void Bad_input_exits_2_naming_the_parameter(params string[] args)
     {
         var r = Golab.Run(Root, ["metrics", .. args]);
         Assert.Equal(2, r.ExitCode);
         Assert.StartsWith($"golab: {args[^2]}", r.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Gc_duration_summary_is_Gos_read_gc_stats_over_the_last_256_pauses()
+    {
+        // 300 simulated seconds: several hundred cycles, more than MemStats.PauseNs holds.
+        var r = Golab.Run(Root, "metrics", "expose", "--at", "300", "--seed", "3");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var p = new SimulatedGoProcess(ProcessConfig.Default.WithSeed(3)).AdvanceTo(300_000_000_000);
+        Assert.True(p.CompletedCycles.Count > 256, p.ToString());
+        // runtime/debug.ReadGCStats: the last 256 per-cycle pauses sorted, quantile i of 4 = sorted[n*i/4], then the max.
+        var sorted = p.CompletedCycles.TakeLast(256).Select(c => c.TotalPauseNs).Order().ToList();
+        string[] q = ["0", "0.25", "0.5", "0.75", "1"];
+        for (var i = 0; i < 5; i++)
+            Assert.Equal((i < 4 ? sorted[sorted.Count * i / 4] : sorted[^1]) / 1e9, Series(r.Stdout, $"go_gc_duration_seconds{{quantile=\"{q[i]}\"}}"));
+        Assert.Equal(p.CompletedCycles.Sum(c => c.TotalPauseNs) / 1e9, Series(r.Stdout, "go_gc_duration_seconds_sum"), 12);
+        Assert.Equal(p.CompletedCycles.Count, Series(r.Stdout, "go_gc_duration_seconds_count"));
+    }
+
+    private static double Series(string exposition, string series) =>
+        double.Parse(exposition.Split('\n').Single(l => l.StartsWith(series + " ", StringComparison.Ordinal))[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 
     [SkippableFact]
     public void Expose_is_deterministic_and_promtool_accepts_it()

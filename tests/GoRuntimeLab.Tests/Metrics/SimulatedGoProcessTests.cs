@@ -147,6 +147,34 @@ public class SimulatedGoProcessTests
     }
 
     [Fact]
+    public void Retaining_only_the_last_cycles_changes_no_metric()
+    {
+        // What a long-running exporter does to keep memory flat: the counters still count every cycle.
+        var all = new SimulatedGoProcess(ProcessConfig.Default);
+        var kept = new SimulatedGoProcess(ProcessConfig.Default) { RetainedCycles = 4 };
+        for (var s = 1; s <= 30; s++)
+        {
+            all.AdvanceTo(s * 1_000_000_000L);
+            kept.AdvanceTo(s * 1_000_000_000L);
+        }
+
+        static IEnumerable<string> Values(SimulatedGoProcess p) => p.Read().Select(m => m.Histogram is { } h
+            ? $"{m.Name} {string.Join(',', h.Counts)}"
+            : $"{m.Name} {m.AsDouble.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        Assert.Equal(Values(all), Values(kept));
+        Assert.Equal(4, kept.CompletedCycles.Count);
+        Assert.Equal(all.CompletedCycles.TakeLast(4), kept.CompletedCycles);
+        Assert.Equal(all.CompletedCycles.Count, kept.CompletedCycleCount);
+        Assert.Equal(all.CompletedCycles.Sum(c => c.TotalPauseNs), kept.CompletedPauseNs);
+        Assert.Equal(all.HeapLive(), kept.HeapLive());
+        Assert.Equal(all.HeapGoal(), kept.HeapGoal());
+
+        all.RetainedCycles = 2; // trims at once
+        Assert.Equal(kept.CompletedCycles.TakeLast(2), all.CompletedCycles);
+        Assert.Equal("RetainedCycles", Assert.Throws<KitInputException>(() => all.RetainedCycles = 0).Parameter);
+    }
+
+    [Fact]
     public void Time_cannot_run_backwards()
     {
         var p = new SimulatedGoProcess(ProcessConfig.Default).AdvanceTo(100);
