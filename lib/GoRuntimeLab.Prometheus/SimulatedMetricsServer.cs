@@ -91,8 +91,8 @@ public sealed class SimulatedMetricsServer : IDisposable
     public static SimulatedMetricsServer Start(SimulatedGoProcess process, int port, double speed = 1)
     {
         ArgumentNullException.ThrowIfNull(process);
-        if (port is < 0 or > 65535) throw KitInputException.For(string.Create(CultureInfo.InvariantCulture, $"must be between 0 and 65535, not {port}"), parameter: "--port");
-        if (!(speed > 0 && speed <= MaxSpeed)) throw KitInputException.For(string.Create(CultureInfo.InvariantCulture, $"must be > 0 and ≤ 1e6, not {speed}"), parameter: "--speed");
+        if (port is < 0 or > 65535) throw KitInputException.For(string.Create(CultureInfo.InvariantCulture, $"must be between 0 and 65535, not {port}"), parameter: "port");
+        if (!(speed > 0 && speed <= MaxSpeed)) throw KitInputException.For(string.Create(CultureInfo.InvariantCulture, $"must be > 0 and ≤ 1e6, not {speed}"), parameter: "speed");
         if (port == 0) port = FreePort();
         // Keep only what a scrape reads (the last 256 cycles) so a long run does not grow.
         process.RetainedCycles ??= RetainedCycles;
@@ -104,7 +104,7 @@ public sealed class SimulatedMetricsServer : IDisposable
         catch (HttpListenerException e)
         {
             server.Dispose();
-            throw KitInputException.For($"cannot listen on 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}: {e.Message}", parameter: "--port");
+            throw KitInputException.For($"cannot listen on 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}: {e.Message}", parameter: "port");
         }
 
         server._snapshot = Task.Run(() => server.Exporter.ExposeUtf8Async()).GetAwaiter().GetResult(); // no caller context captured

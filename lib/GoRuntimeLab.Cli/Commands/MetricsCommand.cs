@@ -72,8 +72,7 @@ internal static class MetricsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var seconds = parse.GetValue(at);
-            var config = ProcessConfig.Default.WithSettings(GoSettingOptions.Read(parse, ProcessConfig.Default.Settings, gogc, memlimit, procs, go)).WithSeed(parse.GetValue(seed));
-            var process = new SimulatedGoProcess(config).AdvanceTo((long)(seconds * 1e9));
+            var process = new SimulatedGoProcess(Config(parse, go, seed, gogc, memlimit, procs)).AdvanceTo((long)(seconds * 1e9));
             Console.Out.Write(await new GoProcessExporter(process).ExposeAsync(cancellationToken).ConfigureAwait(false));
             return ExitCodes.Ok;
         });
@@ -84,24 +83,15 @@ internal static class MetricsCommand
     {
         var go = GoOption();
         var seed = SeedOption();
-        var port = new Option<int>("--port")
-        {
-            Description = "TCP port on 127.0.0.1 (only loopback is ever bound); 0 picks a free one.",
-            HelpName = "P",
-            Required = true,
-        };
-        var duration = new Option<double?>("--duration")
-        {
-            Description = "Stop after this many seconds (default: run until Ctrl+C).",
-            HelpName = "S",
-        };
-        var speed = new Option<double>("--speed")
-        {
-            Description = "Simulated seconds per wall-clock second (> 0, ≤ 1e6; default 1). The simulation advances every 100 ms with at most 25 ms of work, "
-                + "and a scrape reads the latest snapshot, so scrapes stay fast at any speed; faster than the model can go, it falls behind (the speed reached is printed at exit).",
-            HelpName = "X",
-            DefaultValueFactory = _ => 1,
-        };
+        var port = CliOptions.RequiredInt("--port", "TCP port on 127.0.0.1 (only loopback is ever bound); 0 picks a free one.", 0, 65535, "P");
+        var duration = CliOptions.OptionalDouble("--duration", "Stop after this many seconds, at most 604800 (default: run until Ctrl+C).", double.Epsilon, 86400 * 7, "S");
+        var speed = CliOptions.Double("--speed",
+            "Simulated seconds per wall-clock second (> 0, ≤ 1e6; default 1). The simulation advances every 100 ms with at most 25 ms of work, "
+            + "and a scrape reads the latest snapshot, so scrapes stay fast at any speed; faster than the model can go, it falls behind (the speed reached is printed at exit).",
+            1, double.Epsilon, SimulatedMetricsServer.MaxSpeed, "X");
+        var gogc = GoSettingOptions.Gogc();
+        var memlimit = GoSettingOptions.MemoryLimit();
+        var procs = GoSettingOptions.Procs(ProcessConfig.Default.Procs);
         var command = new Command("serve", "Serve /metrics of a simulated Go process on 127.0.0.1 for Prometheus to scrape; prints the URL.")
         {
             port,
@@ -109,13 +99,14 @@ internal static class MetricsCommand
             go,
             seed,
             speed,
+            gogc,
+            memlimit,
+            procs,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var seconds = parse.GetValue(duration);
-            if (seconds is { } s && !(s > 0 && s <= 86400 * 7))
-                throw KitInputException.For(string.Create(CultureInfo.InvariantCulture, $"must be > 0 and ≤ 604800 seconds, not {s}"), parameter: "--duration");
-            var process = new SimulatedGoProcess(Config(parse.GetValue(go)!, parse.GetValue(seed)));
+            var process = new SimulatedGoProcess(Config(parse, go, seed, gogc, memlimit, procs));
             using var server = SimulatedMetricsServer.Start(process, parse.GetValue(port), parse.GetValue(speed));
             Console.Out.WriteLine(server.Url);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -138,7 +129,8 @@ internal static class MetricsCommand
         return command;
     }
 
-    private static ProcessConfig Config(string go, int seed) => ProcessConfig.Default.WithVersion(GoSettings.ParseVersion(go)).WithSeed(seed);
+    private static ProcessConfig Config(ParseResult parse, Option<string> go, Option<int> seed, Option<string> gogc, Option<string> memlimit, Option<string> procs) =>
+        ProcessConfig.Default.WithSettings(GoSettingOptions.Read(parse, ProcessConfig.Default.Settings, gogc, memlimit, procs, go)).WithSeed(parse.GetValue(seed));
 
 
     private static string Kind(MetricKind k) => MetricDescription.KindText(k);

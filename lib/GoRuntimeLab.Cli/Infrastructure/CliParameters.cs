@@ -43,6 +43,8 @@ internal static class CliParameters
         ["graph"] = ["--graph"],
         ["seed"] = ["--seed"],
         ["level"] = ["--m"],
+        ["port"] = ["--port"],
+        ["speed"] = ["--speed"],
     };
 
     /// <summary>The error as the user of <paramref name="command"/> should read it: under the flag that carried the value.</summary>

@@ -4,8 +4,8 @@ namespace GoRuntimeLab.Metrics;
 
 /// <summary>
 /// Where a <see cref="SimulatedGoProcess"/> gets its GC cycles: in time order, possibly without end (read lazily),
-/// with the mutator's allocation rate and the heap at time 0. Implementations: <see cref="PacedCycleGenerator"/>
-/// (the pacer on main), <see cref="GcCycleList"/> (any precomputed cycles, e.g. mapped from the GC simulator).
+/// with the mutator's allocation rate and the heap at time 0. Implementations: <see cref="GcSimulatorCycleSource"/>
+/// (the kit's GC simulator, the default), <see cref="GcCycleList"/> (any precomputed cycles, e.g. mapped from the GC simulator).
 /// </summary>
 public interface IGcCycleSource
 {

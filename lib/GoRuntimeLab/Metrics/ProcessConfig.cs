@@ -1,6 +1,7 @@
 // Mirrors: the settings of a Go process that runtime/metrics reports (GOGC: /gc/gogc:percent, GOMEMLIMIT:
 // /gc/gomemlimit:bytes, GOMAXPROCS: /sched/gomaxprocs:threads) plus a steady workload, Go 1.19–1.23.
-// Simplified: one constant allocation rate, a fixed live heap, log-normal pause and scheduling-latency noise.
+// Simplified: one constant allocation rate, a fixed live heap, pauses as the GC simulator takes them, log-normal
+// scheduling-latency noise.
 using System.Globalization;
 using GoRuntimeLab.Gc.Pacer;
 
@@ -48,7 +49,7 @@ public sealed record ProcessConfig
     /// <summary>Median runnable→running wait (ns); the spread is log-normal with σ = 1.</summary>
     public double SchedLatencyMedianNs { get; private init; } = 20_000;
 
-    /// <summary>Median of each stop-the-world pause (ns); log-normal with σ = 0.5 around it.</summary>
+    /// <summary>Length of each stop-the-world pause (ns), as the GC simulator takes it (with its per-cycle jitter).</summary>
     public double PauseMedianNs { get; private init; } = 40_000;
 
     /// <summary>Heap bytes one core marks per second (the GC simulator's measured default).</summary>

@@ -11,7 +11,7 @@ namespace GoRuntimeLab.Metrics;
 
 /// <summary>
 /// A Go process in simulated time whose runtime/metrics you can read: GC cycles from an <see cref="IGcCycleSource"/>
-/// (by default the pacer-driven <see cref="PacedCycleGenerator"/>), allocation at a steady rate, GC pauses and
+/// (by default the GC simulator, <see cref="GcSimulatorCycleSource"/>), allocation at a steady rate, GC pauses and
 /// scheduling latencies recorded in the Go release's own <see cref="TimeHistogram"/> layout. Advance it with
 /// <see cref="AdvanceTo"/>, then <see cref="Read()"/> returns <c>metrics.Read</c>-shaped samples. Deterministic: the
 /// same config (seed) and the same sequence of advances give identical values.
@@ -39,8 +39,8 @@ public sealed class SimulatedGoProcess
     private long _completedPauseNs;
     private int? _retainedCycles;
 
-    /// <summary>A process running <paramref name="config"/>, its GC paced by <see cref="PacedCycleGenerator"/>.</summary>
-    public SimulatedGoProcess(ProcessConfig config) : this(config, new PacedCycleGenerator(config ?? throw new ArgumentNullException(nameof(config))))
+    /// <summary>A process running <paramref name="config"/>, its GC cycles from the kit's GC simulator (<see cref="GcSimulatorCycleSource"/>).</summary>
+    public SimulatedGoProcess(ProcessConfig config) : this(config, new GcSimulatorCycleSource(config ?? throw new ArgumentNullException(nameof(config))))
     {
     }
 
@@ -156,7 +156,7 @@ public sealed class SimulatedGoProcess
         var sampled = transitions / GTrackingPeriod - _transitions / GTrackingPeriod;
         for (long i = 0; i < sampled; i++)
         {
-            var latency = Config.SchedLatencyMedianNs * Math.Exp(PacedCycleGenerator.Normal(_schedRandom));
+            var latency = Config.SchedLatencyMedianNs * Math.Exp(Normal(_schedRandom));
             _latencies.Record((long)latency);
         }
 
@@ -265,4 +265,12 @@ public sealed class SimulatedGoProcess
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"simulated {Config} at {NowNs / 1e9:F3} s: {_completedCount} GC cycles, heap {HeapLive() / 1048576.0:F1} MiB (goal {HeapGoal() / 1048576.0:F1} MiB), {_pauses.Total} pauses, {_latencies.Total} latency samples");
+
+    /// <summary>A standard normal draw (Box–Muller on two Go math/rand Float64 values): deterministic per seed.</summary>
+    private static double Normal(GoRandom random)
+    {
+        var u1 = 1 - random.Float64(); // (0, 1]: the log stays finite
+        var u2 = random.Float64();
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
 }

@@ -125,7 +125,7 @@ public class SimulatedGoProcessTests
     [Fact]
     public void Cycles_from_a_list_drive_the_process_like_the_generator()
     {
-        var gen = new PacedCycleGenerator(ProcessConfig.Default);
+        var gen = new GcSimulatorCycleSource(ProcessConfig.Default);
         var list = new GcCycleList(gen.Cycles().Take(20), gen.AllocBytesPerSecond, gen.InitialHeapBytes);
         var a = new SimulatedGoProcess(ProcessConfig.Default, list).AdvanceTo(3_000_000_000);
         var b = new SimulatedGoProcess(ProcessConfig.Default).AdvanceTo(3_000_000_000);
