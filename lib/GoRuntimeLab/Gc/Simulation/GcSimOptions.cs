@@ -65,7 +65,8 @@ public sealed record GcSimOptions
     /// Budget: the most simulation steps (heap-growth steps outside marking plus marking steps) one run may take, setup
     /// included. Default 10 million, about two seconds of CPU; the recorded workloads need under 1 million (marking steps
     /// are 50 µs, or 1/20000 of a long mark phase; growth steps 1 ms, or 1/200000 of a long run). Exceeding it throws
-    /// <see cref="SimulationBudgetException"/> naming <c>GcSimOptions.MaxSteps</c>: a run is never cut short silently.
+    /// <see cref="SimulationBudgetException"/> naming <c>GcSimOptions.MaxSteps</c> — as soon as the run's pace so far
+    /// projects more than twice the budget — so a run is never cut short silently.
     /// </summary>
     public long MaxSteps { get; private init; } = DefaultMaxSteps;
 

@@ -77,6 +77,7 @@ public static class GcSimulator
         private long _t0;           // when the run proper starts (after setup and the forced GC)
         private uint _numGc;
         private long _steps;
+        private long _runSteps0;        // steps taken before the run proper (setup and the forced GC)
         private double _setupFraction;  // bytes the flat-out setup has allocated but not yet accounted (under 1 byte)
 
         // Heap bytes per object: it and its box occupy their size classes (SizeClasses.Lookup, malloc.go), which in
@@ -110,6 +111,7 @@ public static class GcSimulator
             _gcCpuNs = 0;
             _peak = _c.HeapLive;
             _t0 = _t;
+            _runSteps0 = _steps;
 
             Loop(_t0 + w.DurationNs, () => false, OffStep(w.DurationNs));
 
@@ -123,9 +125,15 @@ public static class GcSimulator
         private static long OffStep(double phaseNs) => (long)Math.Max(OffStepNs, Math.Min(phaseNs / OffStepsPerRun, 1e15));
 
         // Every step counts against GcSimOptions.MaxSteps; a run that needs more stops with the budget's exception.
+        // Steps come at a steady pace in the run proper, so a run projected to need twice the budget is refused as soon
+        // as the projection is made (every 65,536 steps) rather than after spending the whole budget.
         private void CountStep()
         {
-            if (++_steps > o.MaxSteps)
+            ++_steps;
+            var projected = !_setup && !_forced && _t > _t0 && (_steps & 0xFFFF) == 0
+                ? _runSteps0 + (_steps - _runSteps0) * ((double)w.DurationNs / (_t - _t0))
+                : _steps;
+            if (_steps > o.MaxSteps || projected > 2.0 * o.MaxSteps)
             {
                 throw SimulationBudgetException.Exceeded("GcSimOptions.MaxSteps", o.MaxSteps, "simulation steps",
                     "shorten the run (GcWorkload.DurationNs), or raise the budget with GcSimOptions.WithMaxSteps");

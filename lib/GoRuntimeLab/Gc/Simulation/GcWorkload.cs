@@ -185,7 +185,7 @@ public sealed record GcWorkload
     {
         CheckBytes(w.LiveBytes, "--live");
         if (w.ObjectSize is < 8 or > MaxBytes) throw KitInputException.For($"must be between 8 bytes and 1 TiB, not {w.ObjectSize}", parameter: "--object-size");
-        if (!(w.AllocRate is > 0 and <= MaxAllocRate)) throw KitInputException.For($"must be > 0 and at most 1TiB/s, not {w.AllocRate} bytes/s", parameter: "--alloc-rate");
+        if (!(w.AllocRate is > 0 and <= MaxAllocRate)) throw KitInputException.For($"must be > 0 and at most 1 TiB/s, not {w.AllocRate} bytes/s", parameter: "--alloc-rate");
         if (w.DurationNs is <= 0 or > MaxDurationNs) throw KitInputException.For($"must be > 0 and at most 1 year (8760h), not {GoDuration.Format(w.DurationNs)}", parameter: "--duration");
         CheckBytes(w.StackBytes, "--stacks");
         CheckBytes(w.GlobalsBytes, "--globals");
