@@ -25,7 +25,7 @@ internal sealed partial class Simulator
     private void CountRecords(long n)
     {
         _records += n;
-        if (_records > _c.MaxRecords) throw Budget("SchedConfig.MaxRecords", _c.MaxRecords, "recorded spans, events and schedtrace lines");
+        if (_records > _c.MaxRecords) throw Budget("SchedConfig.MaxRecords", _c.MaxRecords, "recorded spans, events and schedtrace lines", "turn RecordTimeline (or schedtrace) off or shorten the run");
     }
 
     private void SetGStatus(SimG g, GStatus status, string? waitReason = null)

@@ -155,7 +155,7 @@ internal sealed partial class Simulator
 
     private SimG NewG(string name, SimG? creator, string createdAt, IReadOnlyList<WorkloadStep> body)
     {
-        if (_allg.Count >= _c.MaxGoroutines) throw Budget("SchedConfig.MaxGoroutines", _c.MaxGoroutines, "goroutines");
+        if (_allg.Count >= _c.MaxGoroutines) throw Budget("SchedConfig.MaxGoroutines", _c.MaxGoroutines, "goroutines", "start fewer goroutines or shorten the run");
         var g = new SimG(_allg.Count + 1, name, creator, createdAt) { CreatedAt = _now, StateSince = _now };
         g.Push(body, 1, null);
         _allg.Add(g);
@@ -166,9 +166,9 @@ internal sealed partial class Simulator
     private SimChan? Chan(string name) => name == Workload.NilChannel ? null : _chans[name];
 
     // A run that needs more than one of SchedConfig's budgets stops here rather than running or growing without bound.
-    private SimulationBudgetException Budget(string parameter, long budget, string what) =>
+    private SimulationBudgetException Budget(string parameter, long budget, string what, string? remedy = null) =>
         SimulationBudgetException.Exceeded(parameter, budget, what,
-            Invariant($"shorten the run (SchedConfig.MaxTime, {GoDuration.Format(_c.MaxTime)}), turn RecordTimeline off, or raise the budget with its SchedConfig.With* copy"));
+            Invariant($"{remedy ?? "shorten the run"} (SchedConfig.MaxTime is {GoDuration.Format(_c.MaxTime)}), or raise the budget with SchedConfig.With{parameter["SchedConfig.".Length..]}"));
 
     private void Count(string counter, long amount) =>
         _counters[counter] = _counters.TryGetValue(counter, out var v) ? v + amount : amount;
