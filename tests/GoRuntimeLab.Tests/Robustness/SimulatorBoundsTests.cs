@@ -25,7 +25,7 @@ public sealed class SimulatorBoundsTests
     public void The_gc_simulator_returns_or_refuses_for_extreme_workloads_and_settings()
     {
         var r = new Random(Seed);
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 28; i++)
         {
             var workload = GcWorkload.Default
                 .WithLive(Pick(r, "0", "1", "1KiB", "32MiB", "1GiB", "1TiB"))
@@ -175,7 +175,7 @@ public sealed class SimulatorBoundsTests
     public void The_gc_guide_model_returns_or_refuses_for_extreme_phases_and_limits()
     {
         var r = new Random(Seed);
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 14; i++)
         {
             var phase = new GuidePhase(Pick(r, 1e-9, 1, 1e6), Pick(r, 1e-6, 20, 1e9), Pick(r, 1e-6, 100, 1e9), Pick(r, 0.0, 0.5, 1), Pick(r, 0.0, 1));
             var config = GuideConfig.Default.WithGogc(Pick<int?>(r, null, 0, 100, 100_000)).WithMemoryLimit(Pick(r, 1e-6, 50, GuideConfig.NoLimit))
