@@ -132,7 +132,7 @@ internal static class AllocCommand
     private static Command BuildSimulate()
     {
         var workload = CliOptions.Choice("--workload", "realistic (a seeded server-like mix) or constant (--size, --count). Default: realistic.", "realistic", "realistic", "constant");
-        var count = CliOptions.Int("--count", "Allocations in the stream. Default: 100000.", 100_000, 1, 10_000_000);
+        var count = CliOptions.Int("--count", "Allocations in the stream (at most 1000000). Default: 100000.", 100_000, 1, 1_000_000);
         var size = CliOptions.Long("--size", "Object size in bytes for --workload constant (0 to 1 TiB). Default: 64.", 64, 0, SizeClasses.MaxObjectSize, "BYTES");
         var pointers = new Option<bool>("--pointers") { Description = "Pointerful objects for --workload constant." };
         var seed = CliOptions.Int("--seed", "Seed of the realistic mix. Default: 1.", 1, int.MinValue, int.MaxValue, "S");

@@ -42,6 +42,40 @@ public sealed record SchedConfig
 
     public SchedCosts Costs { get; private init; } = SchedCosts.Default;
 
+    // Budgets: every run is bounded in work and memory whatever the workload (a `forever` loop, a million goroutines,
+    // hours of simulated time). Exceeding one throws SimulationBudgetException naming it ("SchedConfig.MaxEvents"…);
+    // a run is never cut short silently. The defaults are far above what the kit's workloads, tests and notebooks
+    // need (the largest built-in workload starts about 10,000 goroutines); each is sized to stop a run within a few
+    // seconds of CPU and a few hundred MB.
+
+    /// <summary>
+    /// Budget: discrete events processed (the simulator's unit of work: 0.2–3 million a second, depending on the
+    /// workload). Default 3,000,000; the busiest built-in workload (pingpong-hog) takes about 450,000.
+    /// </summary>
+    public long MaxEvents { get; private init; } = 3_000_000;
+
+    /// <summary>
+    /// Budget: workload statements executed. Zero-time statements (counter updates, prints) run up to 100,000 per event,
+    /// so events alone do not bound the work. Default 50,000,000 (≈ 2 s).
+    /// </summary>
+    public long MaxStatements { get; private init; } = 50_000_000;
+
+    /// <summary>
+    /// Budget: goroutines created in one run (each keeps its G, about 600 bytes, and its summary in the result).
+    /// Default 250,000: 25 times the largest built-in workload.
+    /// </summary>
+    public int MaxGoroutines { get; private init; } = 250_000;
+
+    /// <summary>
+    /// Budget: records kept for the result: P slices, G spans and scheduler events (when <see cref="RecordTimeline"/>
+    /// is on) and schedtrace lines. Default 3,000,000 (≈ 200 MB, plus as much again for a Chrome trace of them); the
+    /// busiest built-in workload records about 700,000.
+    /// </summary>
+    public long MaxRecords { get; private init; } = 3_000_000;
+
+    /// <summary>Budget: lines the workload prints. Default 1,000,000.</summary>
+    public long MaxOutputLines { get; private init; } = 1_000_000;
+
     /// <summary>True when this configuration preempts tight loops asynchronously (Go 1.14+ and not asyncpreemptoff).</summary>
     public bool AsyncPreemptionActive => AsyncPreempt && Version.AtLeast(new GoVersion(1, 14));
 
@@ -77,6 +111,24 @@ public sealed record SchedConfig
     public SchedConfig WithRecordTimeline(bool on) => this with { RecordTimeline = on };
 
     public SchedConfig WithCheckInvariants(bool on) => this with { CheckInvariants = on };
+
+    /// <summary>A copy with another event budget (≥ 1).</summary>
+    public SchedConfig WithMaxEvents(long events) => this with { MaxEvents = AtLeastOne(events, "SchedConfig.MaxEvents") };
+
+    /// <summary>A copy with another statement budget (≥ 1).</summary>
+    public SchedConfig WithMaxStatements(long statements) => this with { MaxStatements = AtLeastOne(statements, "SchedConfig.MaxStatements") };
+
+    /// <summary>A copy with another goroutine budget (≥ 1).</summary>
+    public SchedConfig WithMaxGoroutines(int goroutines) => this with { MaxGoroutines = (int)AtLeastOne(goroutines, "SchedConfig.MaxGoroutines") };
+
+    /// <summary>A copy with another budget of recorded spans, events and schedtrace lines (≥ 1).</summary>
+    public SchedConfig WithMaxRecords(long records) => this with { MaxRecords = AtLeastOne(records, "SchedConfig.MaxRecords") };
+
+    /// <summary>A copy with another budget of printed lines (≥ 1).</summary>
+    public SchedConfig WithMaxOutputLines(long lines) => this with { MaxOutputLines = AtLeastOne(lines, "SchedConfig.MaxOutputLines") };
+
+    private static long AtLeastOne(long value, string parameter) =>
+        value >= 1 ? value : throw KitInputException.For(Invariant($"must be ≥ 1 (got {value})"), parameter: parameter);
 
     public SchedConfig WithCosts(SchedCosts costs) => this with { Costs = costs ?? throw KitInputException.For("costs must not be null", parameter: "costs") };
 

@@ -31,6 +31,14 @@ public sealed record MarkConfig
     /// <summary>Seed of the random mutator and of the assist choices. Same graph, config and seed ⇒ same run.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Budget: objects, roots and edges recorded over all the run's <see cref="MarkState"/> snapshots (one per step,
+    /// each a copy of the whole graph, so a run costs steps × graph size). Default 2,000,000 (≈ 100 MB): the course's
+    /// graphs of tens of objects record a few thousand. Exceeding it throws <see cref="SimulationBudgetException"/>
+    /// naming <c>MarkConfig.MaxRecordedItems</c>.
+    /// </summary>
+    public long MaxRecordedItems { get; init; } = 2_000_000;
+
     /// <summary>The invariant the barrier should keep: strong for Dijkstra, weak for the others (none keeps nothing,
     /// so its runs are checked against the weak invariant, the one whose loss makes a lost object possible).</summary>
     public TriColorInvariant ExpectedInvariant => Barrier == WriteBarrierMode.DijkstraInsertion ? TriColorInvariant.Strong : TriColorInvariant.Weak;
@@ -63,6 +71,10 @@ public sealed record MarkConfig
             : throw KitInputException.For($"{steps}: expected 0 to 100000 mutator steps", parameter: "mutatorSteps");
 
     public MarkConfig WithSeed(int seed) => this with { Seed = seed };
+
+    public MarkConfig WithMaxRecordedItems(long items) =>
+        items >= 1 ? this with { MaxRecordedItems = items }
+            : throw KitInputException.For($"{items}: expected at least 1", parameter: "MarkConfig.MaxRecordedItems");
 
     public override string ToString() =>
         $"{Barrier} barrier{(RescanStacks ? " + stack re-scan" : "")}{(Assists ? " + assists" : "")}, seed {Seed}";

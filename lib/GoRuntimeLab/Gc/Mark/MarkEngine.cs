@@ -45,6 +45,7 @@ internal sealed class MarkEngine
 
     // Output.
     private readonly List<MarkState> states = [];
+    private long recordedItems;   // objects, roots and edges in states, against MarkConfig.MaxRecordedItems
     private readonly List<string> events = [];
     private readonly Dictionary<string, int> brokenSince = new(StringComparer.Ordinal);
     private readonly List<MarkViolation> violations = [];
@@ -576,6 +577,12 @@ internal sealed class MarkEngine
         foreach (var o in objectOrder)
             foreach (var (f, t) in fields[o]) if (t is not null) edges.Add(new MarkEdge(o, $"{o}.{f}", t));
 
+        recordedItems += objectOrder.Count + globals.Count + stacks.Count + edges.Count;
+        if (recordedItems > config.MaxRecordedItems)
+        {
+            throw SimulationBudgetException.Exceeded("MarkConfig.MaxRecordedItems", config.MaxRecordedItems,
+                "objects, roots and edges recorded in its snapshots", "use a smaller graph or fewer mutator steps, or raise the budget with MarkConfig.WithMaxRecordedItems");
+        }
         states.Add(new MarkState(step, phase, kind, [.. events],
             [.. objectOrder.Select(o => new MarkObject(o, colors[o], allocatedDuringMark.Contains(o)))],
             [.. roots], [.. edges], [.. grey],

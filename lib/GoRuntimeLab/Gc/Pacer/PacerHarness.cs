@@ -15,6 +15,16 @@ public static class PacerHarness
     private const long RevisePeriod = 500_000; // 500 µs in ns
     private const double RateConv = 1024 * (double)RevisePeriod / 1_000_000; // KiB/cpu-ms → bytes per period per core
 
+    /// <summary>
+    /// Budget: revise periods (500 µs steps of a mark phase) over a whole scenario. Go's scenarios take a few thousand;
+    /// a scenario whose heap outgrows its scan rate (growth compounding over many cycles) would take for ever, so
+    /// more than 10,000,000 throws <see cref="SimulationBudgetException"/>.
+    /// </summary>
+    public const long MaxSteps = 10_000_000;
+
+    /// <summary>The longest scenario accepted (cycles): Go's run 50–150; each cycle keeps a result line.</summary>
+    public const int MaxLength = 100_000;
+
     /// <summary>Runs the scenario called <paramref name="name"/> for Go <paramref name="version"/>.</summary>
     public static PacerRun Run(string name, GoVersion version) => Run(PacerScenarios.Get(name), version);
 
@@ -31,11 +41,17 @@ public static class PacerHarness
     public static PacerRun Run(PacerScenario scenario, GoVersion version, Action<GcController>? observe)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Length is < 0 or > MaxLength)
+        {
+            throw KitInputException.For(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be 0…{MaxLength} cycles, not {scenario.Length}"),
+                parameter: "PacerScenario.Length");
+        }
         var e = new StreamSet(scenario);
         var c = NewGcController(version, scenario.GcPercent, scenario.MemoryLimit);
         observe?.Invoke(c);
 
         long bytesAllocatedBlackLast = 0;
+        long steps = 0;
         var results = new List<PacerCycleResult>(scenario.Length);
         var failures = new List<PacerCheckFailure>();
         var nCores = scenario.NCores;
@@ -60,6 +76,12 @@ public static class PacerHarness
             long bytesAllocatedBlack = 0;
             while (workLeft[0] + workLeft[1] + workLeft[2] > 0)
             {
+                if (++steps > MaxSteps)
+                {
+                    throw SimulationBudgetException.Exceeded("PacerHarness.MaxSteps", MaxSteps, "revise periods",
+                        "the scenario's heap outgrows its scan rate (lower the growth or raise the scan rate, or shorten it)");
+                }
+
                 // Idealised assists: the assist ratio fixes scanned/allocated, which fixes the GC's CPU share
                 // u = A·alloc / (A·alloc + scan); below 25 % assists simply do not run.
                 var assistRatio = c.AssistWorkPerByte;
@@ -68,6 +90,14 @@ public static class PacerHarness
 
                 var bytesScanned = GoConvert.ToInt64(cycle.ScanRate * RateConv * nCores * utilization);
                 var bytesAllocated = GoConvert.ToInt64(cycle.AllocRate * RateConv * nCores * (1 - utilization));
+
+                // Go's test loops for ever when a period scans nothing; the kit refuses such a scenario instead.
+                if (bytesScanned <= 0)
+                {
+                    throw KitInputException.For(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"cycle {i + 1}: the scan rate ({cycle.ScanRate} KiB per CPU-ms) scans nothing in a {RevisePeriod / 1000} µs revise period"),
+                        parameter: "PacerScenario.ScanRate");
+                }
 
                 var (globalsScanned, stackScanned, heapScanned) = DoWork(workLeft, bytesScanned);
 

@@ -65,6 +65,28 @@ public sealed record GcSimOptions
     public double Jitter { get; private init; } = 0.05;
 
     /// <summary>
+    /// Budget: the most simulation steps (heap-growth steps outside marking plus marking steps) one run may take, setup
+    /// included. Default 10 million, about two seconds of CPU; the recorded workloads need under 1 million (marking steps
+    /// are 50 µs, or 1/20000 of a long mark phase; growth steps 1 ms, or 1/200000 of a long run). Exceeding it throws
+    /// <see cref="SimulationBudgetException"/> naming <c>GcSimOptions.MaxSteps</c> — as soon as the run's pace so far
+    /// projects more than twice the budget — so a run is never cut short silently.
+    /// </summary>
+    public long MaxSteps { get; private init; } = DefaultMaxSteps;
+
+    /// <summary>The default <see cref="MaxSteps"/>.</summary>
+    public const long DefaultMaxSteps = 10_000_000;
+
+    /// <summary>
+    /// Budget: the most GC cycles one run may record (setup cycles included), which bounds the result's memory (each
+    /// cycle keeps its gctrace line). Default 200,000 (≈100 MB at most); 5 s of the recorded gcload runs take about
+    /// 30. Exceeding it throws <see cref="SimulationBudgetException"/> naming <c>GcSimOptions.MaxCycles</c>.
+    /// </summary>
+    public int MaxCycles { get; private init; } = DefaultMaxCycles;
+
+    /// <summary>The default <see cref="MaxCycles"/>.</summary>
+    public const int DefaultMaxCycles = 200_000;
+
+    /// <summary>
     /// Measured marking speed: the median, over every cycle of the GOGC-only gcload recordings of that Go release in
     /// data/recordings/gc, of (live heap scanned: objects, their boxed slice headers and holder slots) ÷ (assist +
     /// background + idle mark CPU from the gctrace line): 766 MB/s per core for Go 1.19.8 (446 cycles), 528 MB/s for
@@ -107,22 +129,36 @@ public sealed record GcSimOptions
 
     /// <summary>A copy with the non-heap memory fixed (bytes ≥ 0), or null for the estimate.</summary>
     public GcSimOptions WithOtherMem(long? bytes) =>
-        bytes < 0 ? throw KitInputException.For($"must be ≥ 0 bytes, not {bytes}", parameter: "otherMem") : this with { OtherMemBytes = bytes };
+        bytes is < 0 or > GcWorkload.MaxBytes
+            ? throw KitInputException.For($"must be between 0 bytes and 1 TiB, not {bytes}", parameter: "otherMem")
+            : this with { OtherMemBytes = bytes };
 
-    /// <summary>A copy with another marking speed (bytes per core-second &gt; 0).</summary>
+    /// <summary>A copy with another simulation-step budget (≥ 1000).</summary>
+    public GcSimOptions WithMaxSteps(long steps) =>
+        steps < 1000 ? throw KitInputException.For($"must be ≥ 1000, not {steps}", parameter: "GcSimOptions.MaxSteps") : this with { MaxSteps = steps };
+
+    /// <summary>A copy with another GC-cycle budget (≥ 1).</summary>
+    public GcSimOptions WithMaxCycles(int cycles) =>
+        cycles < 1 ? throw KitInputException.For($"must be ≥ 1, not {cycles}", parameter: "GcSimOptions.MaxCycles") : this with { MaxCycles = cycles };
+
+    // A core marks between 1 MB/s and 1 TB/s: the measured 0.5–0.8 GB/s sits in the middle; below 1 MB/s a 1 TiB heap's
+    // mark phase would outlast the simulated clock, above 1 TB/s no memory system keeps up.
+    private const double MinScanRate = 1e6, MaxScanRate = 1e12;
+
+    /// <summary>A copy with another marking speed (bytes per core-second, 1e6 … 1e12).</summary>
     public GcSimOptions WithScanRate(double bytesPerCoreSecond) =>
-        !(bytesPerCoreSecond > 0) || double.IsInfinity(bytesPerCoreSecond)
-            ? throw KitInputException.For($"must be > 0 bytes per core-second, not {bytesPerCoreSecond}", parameter: "scanRate")
+        !(bytesPerCoreSecond is >= MinScanRate and <= MaxScanRate)
+            ? throw KitInputException.For($"must be between {MinScanRate:0e0} and {MaxScanRate:0e0} bytes per core-second, not {bytesPerCoreSecond}", parameter: "scanRate")
             : this with { ScanBytesPerCoreSecondOverride = bytesPerCoreSecond };
 
-    /// <summary>A copy with another mutator cost per allocated byte (ns ≥ 0).</summary>
+    /// <summary>A copy with another mutator cost per allocated byte (0 … 1000 ns: a byte costs the measured 1.5 ns, not µs).</summary>
     public GcSimOptions WithMutatorNsPerByte(double ns) =>
-        !(ns >= 0) || double.IsInfinity(ns) ? throw KitInputException.For($"must be ≥ 0 ns per byte, not {ns}", parameter: "mutatorNsPerByte") : this with { MutatorNsPerByte = ns };
+        !(ns is >= 0 and <= 1000) ? throw KitInputException.For($"must be between 0 and 1000 ns per byte, not {ns}", parameter: "mutatorNsPerByte") : this with { MutatorNsPerByte = ns };
 
-    /// <summary>A copy with other stop-the-world pause times (ns ≥ 0).</summary>
+    /// <summary>A copy with other stop-the-world pause times (0 … 10 s each; Go's are tens of µs).</summary>
     public GcSimOptions WithPauses(long sweepTermNs, long markTermNs) =>
-        sweepTermNs < 0 || markTermNs < 0
-            ? throw KitInputException.For("pause times must be ≥ 0 ns", parameter: "pauses")
+        sweepTermNs is < 0 or > 10_000_000_000 || markTermNs is < 0 or > 10_000_000_000
+            ? throw KitInputException.For("pause times must be between 0 and 10 s", parameter: "pauses")
             : this with { SweepTermPauseNs = sweepTermNs, MarkTermPauseNs = markTermNs };
 
     /// <summary>A copy with another jitter (0 ≤ j &lt; 0.5).</summary>

@@ -26,7 +26,13 @@ public static class GcSimulator
 {
     private const long OffStepNs = 1_000_000;   // heap growth step outside marking
     private const long MarkStepNs = 50_000;     // marking step: fine enough for ms-long mark phases
-    private const int MaxCycles = 1_000_000;
+    // Longer phases take longer steps, so that the step count stays bounded whatever the heap, rate or duration:
+    // a mark phase takes at most about MarkStepsPerPhase steps, a run (or the setup) about OffStepsPerRun growth steps,
+    // and the heap series keeps at most about SeriesPointsPerRun points (plus one per cycle). The recorded workloads
+    // (seconds long, mark phases of tens of ms) stay on the fixed 50 µs and 1 ms steps.
+    private const double MarkStepsPerPhase = 20_000;
+    private const double OffStepsPerRun = 200_000;
+    private const double SeriesPointsPerRun = 100_000;
 
     /// <summary>Runs <paramref name="workload"/> with <paramref name="options"/>; deterministic for the options' seed.</summary>
     /// <param name="workload">What the program does.</param>
@@ -70,6 +76,9 @@ public static class GcSimulator
         private ulong _setupAllocated;
         private long _t0;           // when the run proper starts (after setup and the forced GC)
         private uint _numGc;
+        private long _steps;
+        private long _runSteps0;        // steps taken before the run proper (setup and the forced GC)
+        private double _setupFraction;  // bytes the flat-out setup has allocated but not yet accounted (under 1 byte)
 
         // Heap bytes per object: it and its box occupy their size classes (SizeClasses.Lookup, malloc.go), which in
         // Go 1.22+ includes the 8-byte malloc header of pointerful objects > 512 B (1 KiB → the 1152 B class).
@@ -91,7 +100,7 @@ public static class GcSimulator
             // the pacer learns cons/mark from them), then runtime.GC(). The run proper starts from that pacer state.
             _setup = true;
             _setupTarget = LiveHeap(w.LiveObjectsAt(-1));
-            Loop(long.MaxValue, () => _setupAllocated >= _setupTarget);
+            Loop(long.MaxValue, () => _setupAllocated >= _setupTarget, OffStep(_setupTarget / MaxAllocRate() * 1e9));
             _setup = false;
             _forced = true;
             RunCycle(_c.HeapLive, GcTriggerKind.Cycle);
@@ -102,8 +111,9 @@ public static class GcSimulator
             _gcCpuNs = 0;
             _peak = _c.HeapLive;
             _t0 = _t;
+            _runSteps0 = _steps;
 
-            Loop(_t0 + w.DurationNs, () => false);
+            Loop(_t0 + w.DurationNs, () => false, OffStep(w.DurationNs));
 
             var gcCount = _cycles.Count(c => c.EndNs <= w.DurationNs);
             var elapsed = _t - _t0;
@@ -111,10 +121,30 @@ public static class GcSimulator
             return new GcSimResult(w, o, _cycles, gcCount, _peak, fraction, _nonHeap, _series) { SetupCycles = _setupCycles.ToList() };
         }
 
-        private void Loop(long end, Func<bool> done)
+        // The heap-growth step for a phase lasting about phaseNs.
+        private static long OffStep(double phaseNs) => (long)Math.Max(OffStepNs, Math.Min(phaseNs / OffStepsPerRun, 1e15));
+
+        // Every step counts against GcSimOptions.MaxSteps; a run that needs more stops with the budget's exception.
+        // Steps come at a steady pace in the run proper, so a run projected to need twice the budget is refused as soon
+        // as the projection is made (every 65,536 steps) rather than after spending the whole budget.
+        private void CountStep()
         {
-            while (_t < end && !done() && _cycles.Count < MaxCycles)
+            ++_steps;
+            var projected = !_setup && !_forced && _t > _t0 && (_steps & 0xFFFF) == 0
+                ? _runSteps0 + (_steps - _runSteps0) * ((double)w.DurationNs / (_t - _t0))
+                : _steps;
+            if (_steps > o.MaxSteps || projected > 2.0 * o.MaxSteps)
             {
+                throw SimulationBudgetException.Exceeded("GcSimOptions.MaxSteps", o.MaxSteps, "simulation steps",
+                    "shorten the run (GcWorkload.DurationNs), or raise the budget with GcSimOptions.WithMaxSteps");
+            }
+        }
+
+        private void Loop(long end, Func<bool> done, long offStep)
+        {
+            while (_t < end && !done())
+            {
+                CountStep();
                 SetMemStats();
                 var (trigger, goal) = _c.Trigger();
                 if (_c.HeapLive >= trigger)
@@ -126,10 +156,12 @@ public static class GcSimulator
                 // Grow the heap to the trigger (or by one step), as mallocgc's gcTrigger test would see it.
                 // A program held back by assists catches up as fast as its CPUs allow (gcload's paced loop does),
                 // still crossing the trigger allocation by allocation rather than all at once.
+                // The setup allocates flat out (SetupAllocate), whatever the workload's steady rate: the step to the
+                // trigger must use the rate the heap really grows at, or it shrinks towards the trigger without reaching it.
                 var steady = w.AllocRate * _heapFactor;
-                var rate = _setup || _backlog > 0 ? Math.Max(steady, MaxAllocRate()) : steady;
+                var rate = _setup ? MaxAllocRate() : _backlog > 0 ? Math.Max(steady, MaxAllocRate()) : steady;
                 var toTrigger = (trigger - _c.HeapLive) / rate * 1e9;
-                var dt = (long)Math.Ceiling(Math.Min(Math.Min(OffStepNs, toTrigger), end - _t));
+                var dt = (long)Math.Ceiling(Math.Min(Math.Min(offStep, toTrigger), end - _t));
                 if (!_setup && !_spiked && w.SpikeBytes > 0 && _t0 + w.SpikeAtNs > _t) dt = Math.Min(dt, _t0 + w.SpikeAtNs - _t);
                 if (dt < 1) dt = 1;
                 ulong alloc;
@@ -139,7 +171,9 @@ public static class GcSimulator
                 }
                 else
                 {
-                    var catchUp = (ulong)Math.Min(_backlog, Math.Max(0, (rate - steady) * dt / 1e9));
+                    // Rounded up, so that catching up allocates at least a byte per step (rounded down, a step of a few
+                    // ns would catch up nothing and the heap would never reach the trigger the step was sized for).
+                    var catchUp = (ulong)Math.Min(_backlog, Math.Ceiling(Math.Max(0, (rate - steady) * dt / 1e9)));
                     _backlog -= catchUp;
                     alloc = Allocate(dt) + Spike(_t + dt) + catchUp;
                 }
@@ -152,9 +186,13 @@ public static class GcSimulator
         }
 
         // Setup allocation: flat out, until the live heap is complete.
+        // The fraction of a byte a step allocates is carried to the next (like Allocate's exact total): dropped, steps of
+        // a few ns near the trigger would allocate nothing and never reach it (the 1 GiB/s hang).
         private ulong SetupAllocate(long dt)
         {
-            var n = (ulong)Math.Min(_setupTarget - _setupAllocated, MaxAllocRate() * dt / 1e9);
+            _setupFraction += MaxAllocRate() * dt / 1e9;
+            var n = (ulong)Math.Min(_setupTarget - _setupAllocated, Math.Floor(_setupFraction));
+            _setupFraction -= n;
             _setupAllocated += n;
             return n;
         }
@@ -192,10 +230,14 @@ public static class GcSimulator
             // startCycle rounds the 25 % to whole dedicated workers and makes up the rest with a fractional goal (only when
             // the rounding is more than 30 % off): GOMAXPROCS=5 gets 1 core (20 %), 7 gets 2 (28.6 %), 2 gets 0 + 0.5.
             var backgroundCores = _c.DedicatedMarkWorkersNeeded + _c.FractionalUtilizationGoal * procs;
+            // The 25 % workers alone would finish in markAlone ns; idle workers and assists only shorten it.
+            var markAlone = (globalsLeft + stacksLeft + heapLeft) / (rate * backgroundCores);
+            var markStep = Math.Max(MarkStepNs, Math.Min(markAlone / MarkStepsPerPhase, 1e15));
 
             while (true)
             {
-                double dt = MarkStepNs;
+                CountStep();
+                var dt = markStep;
                 var step = (long)dt;
                 // What the paced program wants to allocate now: its steady rate plus as much of its backlog as it can
                 // catch up on flat out (MaxAllocRate) in this step.
@@ -249,7 +291,7 @@ public static class GcSimulator
                     bgWork *= f;
                     idleWork *= f;
                     assistWork *= f;
-                    var done = (ulong)(alloc * Math.Min(1, dt / MarkStepNs));
+                    var done = (ulong)(alloc * Math.Min(1, dt / markStep));
                     _backlog += alloc - done;
                     alloc = done;
                     step = (long)Math.Round(dt);
@@ -341,9 +383,14 @@ public static class GcSimulator
                 UserForced = kind == GcTriggerKind.Cycle,
             }.WithStwProcs(procs);
             var next = _c.HeapGoal();
+            if (_cycles.Count + _setupCycles.Count >= o.MaxCycles)
+            {
+                throw SimulationBudgetException.Exceeded("GcSimOptions.MaxCycles", o.MaxCycles, "GC cycles",
+                    "shorten the run (GcWorkload.DurationNs), or raise the budget with GcSimOptions.WithMaxCycles");
+            }
             _cycles.Add(new GcSimCycle((int)_numGc, start - _t0, stw1, markNs, stw2, trigger, heap0, heap1, marked, goal, next,
                 assistNs, backgroundNs, idleNs, pauseCpu, limiterOn, fraction, GcTraceFormatter.Format(traceCycle)));
-            if (WantsSample(marking: false)) Sample(next, _c.Trigger().Trigger, marking: false);
+            if (WantsSample(marking: false, cycleEnd: true)) Sample(next, _c.Trigger().Trigger, marking: false);
         }
 
         // What the program allocates in dt ns: the live heap during setup, nothing inside runtime.GC(), else the workload.
@@ -405,8 +452,17 @@ public static class GcSimulator
 
         // Whether a series point is due (recording on, in the run proper, at most every 0.5 ms while marking), checked
         // before computing the goal and trigger it needs, so runs without a series (sweeps) skip that work.
-        private bool WantsSample(bool marking) =>
-            recordSeries && !_setup && !_forced && !(marking && _series.Count > 0 && _t - _t0 - _series[^1].TimeNs < 500_000);
+        // Points are at least SampleSpacing apart (except the one at each cycle's end), so a long run's series stays bounded.
+        private bool WantsSample(bool marking, bool cycleEnd = false) =>
+            recordSeries && !_setup && !_forced
+            && (cycleEnd || _series.Count == 0 || _t - _t0 - _series[^1].TimeNs >= SampleSpacing(marking));
+
+        // At most every 0.5 ms while marking, every growth step otherwise — or DurationNs / SeriesPointsPerRun if longer.
+        private double SampleSpacing(bool marking)
+        {
+            var spacing = w.DurationNs / SeriesPointsPerRun;
+            return marking ? Math.Max(500_000, spacing) : spacing >= OffStepNs ? spacing : 0;
+        }
 
         private void Sample(ulong goal, ulong trigger, bool marking) =>
             _series.Add(new GcSimSample(_t - _t0, _c.HeapLive, goal, trigger, marking));

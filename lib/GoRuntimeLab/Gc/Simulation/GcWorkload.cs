@@ -79,8 +79,9 @@ public sealed record GcWorkload
             SpikeAtNs = GoDuration.Parse(at, "spikeAt"),
             SpikeForNs = GoDuration.Parse(duration, "spikeFor"),
         };
-        if (w.SpikeAtNs < 0) throw KitInputException.For("must be ≥ 0", parameter: "spikeAt");
-        if (w.SpikeForNs <= 0) throw KitInputException.For("must be > 0", parameter: "spikeFor");
+        CheckBytes(w.SpikeBytes, "spikeBytes");
+        if (w.SpikeAtNs is < 0 or > MaxDurationNs) throw KitInputException.For("must be ≥ 0 and at most 1 year", parameter: "spikeAt");
+        if (w.SpikeForNs is <= 0 or > MaxDurationNs) throw KitInputException.For("must be > 0 and at most 1 year", parameter: "spikeFor");
         return w;
     }
 
@@ -164,15 +165,36 @@ public sealed record GcWorkload
         throw KitInputException.For($"\"{text}\" is not an allocation rate (expected e.g. 256MiB/s)", parameter: parameter);
     }
 
+    /// <summary>
+    /// The largest live heap, spike, stack or globals size accepted: 1 TiB. Physically motivated: more memory than all
+    /// but the largest servers have (Go's own ceiling is the 256 TiB arena space, malloc.go heapAddrBits = 48 on
+    /// linux/amd64); it keeps every byte count exact in a double and the simulated clock far from overflow.
+    /// </summary>
+    public const long MaxBytes = 1L << 40;
+
+    /// <summary>
+    /// The largest allocation rate accepted: 1 TiB/s, above the memory bandwidth of any machine (a server socket moves
+    /// 0.1–0.5 TB/s); realistic programs allocate MB/s to a few GB/s.
+    /// </summary>
+    public const double MaxAllocRate = 1L << 40;
+
+    /// <summary>The longest run accepted: 1 year of simulated time (a GC steady state repeats every few cycles).</summary>
+    public const long MaxDurationNs = 365L * 24 * 3600 * 1_000_000_000;
+
     private static GcWorkload Validated(GcWorkload w)
     {
-        if (w.LiveBytes < 0) throw KitInputException.For($"must be ≥ 0 bytes, not {w.LiveBytes}", parameter: "liveBytes");
-        if (w.ObjectSize < 8) throw KitInputException.For($"must be ≥ 8 bytes, not {w.ObjectSize}", parameter: "objectSize");
-        if (!(w.AllocRate > 0) || double.IsInfinity(w.AllocRate)) throw KitInputException.For($"must be > 0 bytes/s, not {w.AllocRate}", parameter: "allocRate");
-        if (w.DurationNs <= 0) throw KitInputException.For($"must be > 0, not {GoDuration.Format(w.DurationNs)}", parameter: "duration");
-        if (w.StackBytes < 0) throw KitInputException.For($"must be ≥ 0 bytes, not {w.StackBytes}", parameter: "stackBytes");
-        if (w.GlobalsBytes < 0) throw KitInputException.For($"must be ≥ 0 bytes, not {w.GlobalsBytes}", parameter: "globalsBytes");
+        CheckBytes(w.LiveBytes, "liveBytes");
+        if (w.ObjectSize is < 8 or > MaxBytes) throw KitInputException.For($"must be between 8 bytes and 1 TiB, not {w.ObjectSize}", parameter: "objectSize");
+        if (!(w.AllocRate is > 0 and <= MaxAllocRate)) throw KitInputException.For($"must be > 0 and at most 1 TiB/s, not {w.AllocRate} bytes/s", parameter: "allocRate");
+        if (w.DurationNs is <= 0 or > MaxDurationNs) throw KitInputException.For($"must be > 0 and at most 1 year (8760h), not {GoDuration.Format(w.DurationNs)}", parameter: "duration");
+        CheckBytes(w.StackBytes, "stackBytes");
+        CheckBytes(w.GlobalsBytes, "globalsBytes");
         return w;
+    }
+
+    private static void CheckBytes(long bytes, string parameter)
+    {
+        if (bytes is < 0 or > MaxBytes) throw KitInputException.For($"must be between 0 bytes and 1 TiB, not {bytes}", parameter: parameter);
     }
 
     /// <inheritdoc/>

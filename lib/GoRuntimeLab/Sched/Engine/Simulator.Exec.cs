@@ -66,6 +66,7 @@ internal sealed partial class Simulator
                 return;
             }
 
+            if (++_statements > _c.MaxStatements) throw Budget("SchedConfig.MaxStatements", _c.MaxStatements, "workload statements", "loop fewer times or shorten the run");
             if (++guard > 100_000)
             {
                 // A loop of zero-time statements: let one call interval pass so simulated time advances.
@@ -87,6 +88,7 @@ internal sealed partial class Simulator
                     break;
                 case PrintStep pr:
                     g.Advance();
+                    if (_stdout.Count >= _c.MaxOutputLines) throw Budget("SchedConfig.MaxOutputLines", _c.MaxOutputLines, "printed lines", "print less or shorten the run");
                     _stdout.Add(new OutputLine(_now, g.Id, pr.Text));
                     break;
                 case RepeatStep r:

@@ -16,6 +16,17 @@ internal sealed partial class Simulator
     private long _spinningTime;
     private long _contextSwitches;
     private int _inSyscall;
+    private long _statements;
+    private long _records;
+
+    // Every kept record (span, slice, event, schedtrace line) counts against SchedConfig.MaxRecords.
+    private void CountRecord() => CountRecords(1);
+
+    private void CountRecords(long n)
+    {
+        _records += n;
+        if (_records > _c.MaxRecords) throw Budget("SchedConfig.MaxRecords", _c.MaxRecords, "recorded spans, events and schedtrace lines", "turn RecordTimeline (or schedtrace) off or shorten the run");
+    }
 
     private void SetGStatus(SimG g, GStatus status, string? waitReason = null)
     {
@@ -24,7 +35,11 @@ internal sealed partial class Simulator
         var span = _now - g.StateSince;
         if (g.Status == GStatus.Running) g.RunningTime += span;
         else if (g.Status == GStatus.Runnable) g.RunnableTime += span;
-        if (_record && span > 0 && g.Status != GStatus.Idle) _gspans.Add(new GSpan(g.Id, g.Status, g.WaitReason, g.StateSince, _now));
+        if (_record && span > 0 && g.Status != GStatus.Idle)
+        {
+            CountRecord();
+            _gspans.Add(new GSpan(g.Id, g.Status, g.WaitReason, g.StateSince, _now));
+        }
         g.Status = status;
         g.StateSince = _now;
         if (waitReason is not null) g.WaitReason = waitReason; // like Go, a runnable G keeps its last wait reason
@@ -33,7 +48,10 @@ internal sealed partial class Simulator
     private void SetAct(SimP p, PActivity act, int g)
     {
         if (_record && _now > p.ActSince && !(p.Act == PActivity.Idle))
+        {
+            CountRecord();
             _pslices.Add(new PSlice(p.Id, p.Act, p.ActG, p.ActSince, _now));
+        }
         // Always start a new slice here, even for the same activity and G (a preempted G rescheduled on its own P): the
         // recorded slice ends now, so keeping the old start would record the same interval twice (overlapping slices).
         p.Act = act;
@@ -43,7 +61,9 @@ internal sealed partial class Simulator
 
     private void Event(SchedEventKind kind, int p, int g, int other, int count, string detail)
     {
-        if (_record) _sevents.Add(new SchedEvent(_now, kind, p, g, other, count, detail));
+        if (!_record) return;
+        CountRecord();
+        _sevents.Add(new SchedEvent(_now, kind, p, g, other, count, detail));
     }
 
     private SchedResult BuildResult()

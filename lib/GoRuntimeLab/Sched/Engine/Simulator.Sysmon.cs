@@ -158,6 +158,7 @@ internal sealed partial class Simulator
     private void SchedTrace(bool detailed)
     {
         if (_starttime < 0) _starttime = _now;
+        CountRecords(detailed ? 1 + _allp.Length + _allm.Count + _allg.Count : 1);
         var sb = new StringBuilder();
         sb.Append(Invariant($"SCHED {(_now - _starttime) / 1_000_000}ms: gomaxprocs={_c.Procs} idleprocs={_pidle.Count} threads={_allm.Count} spinningthreads={_nmspinning}"));
         if (_v121) sb.Append(Invariant($" needspinning={(_needspinning ? 1 : 0)}"));

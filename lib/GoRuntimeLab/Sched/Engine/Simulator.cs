@@ -2,6 +2,7 @@
 // Simplified: one discrete-event queue ordered by (time, sequence); an M's work between events is instantaneous plus modelled costs.
 using GoRuntimeLab.Sched.Steps;
 using GoRuntimeLab.Sched.Workloads;
+using static System.FormattableString;
 
 namespace GoRuntimeLab.Sched.Engine;
 
@@ -94,7 +95,7 @@ internal sealed partial class Simulator
             }
 
             _now = key.Time;
-            _events++;
+            if (++_events > _c.MaxEvents) throw Budget("SchedConfig.MaxEvents", _c.MaxEvents, "scheduler events");
             Dispatch(ev);
         }
 
@@ -154,6 +155,7 @@ internal sealed partial class Simulator
 
     private SimG NewG(string name, SimG? creator, string createdAt, IReadOnlyList<WorkloadStep> body)
     {
+        if (_allg.Count >= _c.MaxGoroutines) throw Budget("SchedConfig.MaxGoroutines", _c.MaxGoroutines, "goroutines", "start fewer goroutines or shorten the run");
         var g = new SimG(_allg.Count + 1, name, creator, createdAt) { CreatedAt = _now, StateSince = _now };
         g.Push(body, 1, null);
         _allg.Add(g);
@@ -162,6 +164,11 @@ internal sealed partial class Simulator
     }
 
     private SimChan? Chan(string name) => name == Workload.NilChannel ? null : _chans[name];
+
+    // A run that needs more than one of SchedConfig's budgets stops here rather than running or growing without bound.
+    private SimulationBudgetException Budget(string parameter, long budget, string what, string? remedy = null) =>
+        SimulationBudgetException.Exceeded(parameter, budget, what,
+            Invariant($"{remedy ?? "shorten the run"} (SchedConfig.MaxTime is {GoDuration.Format(_c.MaxTime)}), or raise the budget with SchedConfig.With{parameter["SchedConfig.".Length..]}"));
 
     private void Count(string counter, long amount) =>
         _counters[counter] = _counters.TryGetValue(counter, out var v) ? v + amount : amount;
