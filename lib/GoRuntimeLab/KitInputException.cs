@@ -28,7 +28,7 @@ public class KitInputException : Exception
     public int? Line { get; init; }
 
     /// <summary>What is wrong, without the "parameter: " or "file:line: " prefix of <see cref="Exception.Message"/>.</summary>
-    public string Reason { get; private init; }
+    public string Reason { get; init; }
 
     /// <summary>Builds an exception whose message is "file:line: what" (or "parameter: what").</summary>
     public static KitInputException For(string what, string? parameter = null, string? file = null, int? line = null)

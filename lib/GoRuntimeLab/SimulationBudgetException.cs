@@ -20,12 +20,17 @@ public sealed class SimulationBudgetException : KitInputException
     /// <summary>The budget that was reached.</summary>
     public long Budget { get; init; }
 
+    /// <summary>What ran out, e.g. "simulation steps".</summary>
+    public string What { get; init; } = "";
+
     /// <summary>
     /// Builds the exception for <paramref name="parameter"/> (the budget's name, e.g. <c>GcSimOptions.MaxSteps</c>) with
     /// the value <paramref name="budget"/>; <paramref name="what"/> says what ran out, e.g. "simulation steps".
     /// </summary>
-    public static SimulationBudgetException Exceeded(string parameter, long budget, string what, string? hint = null) =>
-        new(string.Create(CultureInfo.InvariantCulture,
-            $"{parameter}: the run needs more than {budget} {what} (its budget); {hint ?? "ask for a smaller run or raise the budget"}"))
-        { Parameter = parameter, Budget = budget };
+    public static SimulationBudgetException Exceeded(string parameter, long budget, string what, string? hint = null)
+    {
+        var reason = string.Create(CultureInfo.InvariantCulture,
+            $"the run needs more than {budget} {what} (its budget); {hint ?? "ask for a smaller run or raise the budget"}");
+        return new SimulationBudgetException($"{parameter}: {reason}") { Parameter = parameter, Budget = budget, What = what, Reason = reason };
+    }
 }

@@ -30,12 +30,18 @@ internal static class SchedCommand
         var schedtrace = CliOptions.Int("--schedtrace", "GODEBUG=schedtrace=MS: print a SCHED line every MS ms of simulated time (0 = off).", 0, 0, 3_600_000, "MS");
         var detail = new Option<bool>("--scheddetail") { Description = "GODEBUG=scheddetail=1: P, M and G lines after each SCHED line (needs --schedtrace)." };
         var duration = CliOptions.Text("--duration", "Stop after this much simulated time (Go duration, e.g. 2s).", "10s", "D");
+        var maxEvents = CliOptions.Long("--max-events", $"Budget of scheduler events; a run that needs more stops with exit 2. Default: {SchedConfig.Default.MaxEvents}.",
+            SchedConfig.Default.MaxEvents, 1, long.MaxValue);
+        var maxGoroutines = CliOptions.Int("--max-goroutines", $"Budget of goroutines alive at once. Default: {SchedConfig.Default.MaxGoroutines}.",
+            SchedConfig.Default.MaxGoroutines, 1, int.MaxValue);
+        var maxRecords = CliOptions.Long("--max-records", $"Budget of recorded timeline spans, events and schedtrace lines. Default: {SchedConfig.Default.MaxRecords}.",
+            SchedConfig.Default.MaxRecords, 1, long.MaxValue);
         var chrome = OutputFile.Optional("--chrome-trace", "Write a Chrome Trace Event JSON file (open in ui.perfetto.dev); its folder must exist.", "OUT.json");
         var json = new Option<bool>("--json") { Description = "One JSON document: {endTime, goroutines:[{id,name,createdAt,finishedAt,runningTime,runnableTime}], preemptions:{async,cooperative}, steals, handoffs, latencyNs:{p50,p90,p99,max}, …} (ns of simulated time)." };
         var list = new Option<bool>("--list") { Description = "List the ready-made workloads and exit." };
         var command = new Command("simulate", "Run a workload on the simulated Go scheduler and report per-goroutine times, preemptions, steals, handoffs and scheduling latency.")
         {
-            workload, file, procs, go, seed, async, schedtrace, detail, duration, chrome, json, list,
+            workload, file, procs, go, seed, async, schedtrace, detail, duration, maxEvents, maxGoroutines, maxRecords, chrome, json, list,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +55,7 @@ internal static class SchedCommand
             var settings = GoSettingOptions.Read(parse, SchedConfig.Default.Settings, procs: procs, go: go);
             var config = BuildConfig(SchedConfig.Default.WithSettings(settings), parse.GetValue(seed)!, parse.GetValue(async) == "on",
                 parse.GetValue(schedtrace), parse.GetValue(detail), parse.GetValue(duration)!);
+            config = config.WithMaxEvents(parse.GetValue(maxEvents)).WithMaxGoroutines(parse.GetValue(maxGoroutines)).WithMaxRecords(parse.GetValue(maxRecords));
             var result = Scheduler.Run(w, config);
             if (parse.GetValue(chrome) is { } outPath) OutputFile.WriteAllText(outPath, result.ToChromeTrace());
 

@@ -45,6 +45,13 @@ internal static class CliParameters
         ["level"] = ["--m"],
         ["port"] = ["--port"],
         ["speed"] = ["--speed"],
+        ["GcSimOptions.MaxSteps"] = ["--max-steps"],
+        ["GcSimOptions.MaxCycles"] = ["--max-cycles"],
+        ["SchedConfig.MaxEvents"] = ["--max-events"],
+        ["SchedConfig.MaxGoroutines"] = ["--max-goroutines"],
+        ["SchedConfig.MaxRecords"] = ["--max-records"],
+        ["SchedConfig.MaxOutputLines"] = ["--max-output-lines"],
+        ["SchedConfig.MaxStatements"] = ["--max-statements"],
     };
 
     /// <summary>The error as the user of <paramref name="command"/> should read it: under the flag that carried the value.</summary>
@@ -53,7 +60,13 @@ internal static class CliParameters
         if (e.Parameter is not { } parameter || !Flags.TryGetValue(parameter, out var candidates)) return e;
         foreach (var flag in candidates)
         {
-            if (command.Options.Any(o => o.Name == flag) || command.Arguments.Any(a => a.Name == flag)) return e.WithParameter(flag);
+            if (!command.Options.Any(o => o.Name == flag) && !command.Arguments.Any(a => a.Name == flag)) continue;
+            // A budget the user can raise: say how, in the command line's terms rather than the model's API.
+            return e is SimulationBudgetException b
+                ? new SimulationBudgetException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{flag}: the run needs more than {b.Budget} {b.What} (its budget); ask for a shorter or smaller run, or raise it with {flag} N"))
+                    { Parameter = flag, Budget = b.Budget, What = b.What }
+                : e.WithParameter(flag);
         }
 
         return e;

@@ -35,6 +35,10 @@ internal static class GcSimulateCommand
         var spikeFor = CliOptions.Text("--spike-for", "How long the spike stays live (Go duration; needs --spike).", "500ms", "DURATION");
         var goroutines = CliOptions.Int("--goroutines", "Allocating goroutines (each uses at most one P for its allocation and assists). Default: 1.", 1, 1, 1_000_000);
         var go = GoSettingOptions.Go("1.19 to 1.23", why: "The pacer's rules differ by release.");
+        var maxSteps = CliOptions.Long("--max-steps", $"Budget of simulation steps; a run that needs more stops with exit 2 (never a hang). Default: {GcSimOptions.DefaultMaxSteps}.",
+            GcSimOptions.DefaultMaxSteps, 1000, long.MaxValue);
+        var maxCycles = CliOptions.Int("--max-cycles", $"Budget of GC cycles; a run that needs more stops with exit 2 (never a silent cut). Default: {GcSimOptions.DefaultMaxCycles}.",
+            GcSimOptions.DefaultMaxCycles, 1, int.MaxValue);
         var seed = CliOptions.Int("--seed", "Seed for the run-to-run jitter; the same seed gives the same output. Default: 1.", 1, int.MinValue, int.MaxValue, "S");
         var gctrace = new Option<bool>("--gctrace")
         {
@@ -53,7 +57,7 @@ internal static class GcSimulateCommand
             "CPU split, peak heap, and the gctrace lines Go would print. Like data/go/gcload, the program first allocates its live heap " +
             "(GC cycles run meanwhile), calls runtime.GC(), then allocates garbage for --duration; only that part is counted.")
         {
-            live, objectSize, pointers, allocRate, duration, procs, gogc, memlimit, stacks, globals, otherMem, spike, spikeAt, spikeFor, goroutines, go, seed, gctrace, json,
+            live, objectSize, pointers, allocRate, duration, procs, gogc, memlimit, stacks, globals, otherMem, spike, spikeAt, spikeFor, goroutines, go, seed, maxSteps, maxCycles, gctrace, json,
         };
         command.SetAction(parse =>
         {
@@ -72,7 +76,9 @@ internal static class GcSimulateCommand
             if (parse.GetValue(spike) is { } spikeBytes) workload = workload.WithSpike(spikeBytes, parse.GetValue(spikeAt)!, parse.GetValue(spikeFor)!);
             var options = GcSimOptions.Default
                 .WithSettings(GoSettingOptions.Read(parse, GcSimOptions.Default.Settings, gogc, memlimit, procs, go))
-                .WithSeed(parse.GetValue(seed));
+                .WithSeed(parse.GetValue(seed))
+                .WithMaxSteps(parse.GetValue(maxSteps))
+                .WithMaxCycles(parse.GetValue(maxCycles));
             if (parse.GetValue(otherMem) is { } other) options = options.WithOtherMem(GcWorkload.ParseBytes(other, "otherMem"));
 
             var result = GcSimulator.Run(workload, options, recordSeries: false);
