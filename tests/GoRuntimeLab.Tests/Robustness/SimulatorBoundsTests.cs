@@ -37,9 +37,9 @@ public sealed class SimulatorBoundsTests
                 .WithGlobals(Pick(r, "0", "32KiB", "1TiB"))
                 .WithGoroutines(Pick(r, 1, 4, 100_000));
             var options = GcSimOptions.Default
-                .WithGogc(Pick(r, "off", "0", "1", "100", "100000"))
-                .WithMemoryLimit(Pick(r, "off", "1", "64MiB", "1TiB"))
-                .WithProcs(Pick(r, 1, 2, 7, 64, 256, 1024))
+                .WithGogc(Pick(r, "off", "-1", "0", "1", "100", "100000", "2147483647"))
+                .WithMemoryLimit(Pick(r, "off", "0", "1", "64MiB", "1TiB"))
+                .WithProcs(Pick(r, 1, 2, 7, 64, GoSettings.MaxProcs))
                 .WithVersion(Pick(r, "1.19", "1.23"))
                 .WithSeed(i)
                 .WithMaxSteps(300_000);
