@@ -136,11 +136,17 @@ md("""> **常见误区（课程文本 2.1）**
 > - **"GOGC=100 表示当新分配堆大小达到上次 GC 后存活堆的 100% 时触发 GC"** —— 两处不准确。其一，Go 1.18 起目标里还加上了 GC 根（栈、全局变量），上面"GC 根对目标的影响"一表显示 64 MiB 的栈会把目标抬高 64 MiB；其二，GC 在 **到达目标之前** 的触发点就开始了（新进程：触发点 3997696 B < 目标 4194304 B），好让并发标记在堆长到目标时结束。
 > - **"GOMEMLIMIT：硬性内存上限，超限强制 GC"** —— 它是 **软** 上限：尖峰期间和 CPU 限制器开启时堆都会越过它（上面 `squeezed` 的峰值远高于 40 MiB）。它也不会"强制"一次 GC，而是把堆目标压低。
 > - **"GOGC 越大，停顿越少"** —— 每轮的 STW 只有几十微秒，与 GOGC 基本无关；GOGC 变大减少的是 GC 次数和 GC 的 CPU 开销，代价是内存。
-> - **`debug.SetGCPercent()`** 会返回 **旧值**（运行时的 `setGCPercent` 就是这么实现的），调优代码常用它来临时修改再恢复：下面的单元格把 100 改成 200，返回的是 100。
+> - **`debug.SetGCPercent()`** 会返回 **旧值**，调优代码常用它来临时修改再恢复。它还 **立即生效**：运行时的 `setGCPercent`（`mgcpacer.go`，1.19 与 1.23 相同）在持有堆锁时先改 GOGC，再调用 `gcControllerCommit` 重新计算目标和触发点，不必等下一轮 GC。下面的单元格先在模型上调用，再与真实 Go 1.19.8 的录制逐项对照（`data/go/setgcpercent` 在一个刚启动、还没有 GC 过的进程里从 `runtime/metrics` 读 `/gc/heap/goal:bytes`）。
 > - **用 `runtime.ReadMemStats()` 监控 `PauseNs`** —— `ReadMemStats` 会短暂 STW；生产环境的低开销做法是 `runtime/metrics`（第 3.3 节），停顿直方图是 `/gc/pauses:seconds`（1.22 起为 `/sched/pauses/total/gc:seconds`）。""")
 
-code("""var controller = GcController.Create(GcConfig.Default);
-new { returned = controller.SetGcPercent(200), now = controller.GcPercent, newGoalMiB = controller.HeapGoal() >> 20 }""")
+code("""var controller = GcController.Create(GcConfig.Default.WithVersion("1.19"));
+var goalBefore = controller.HeapGoal();
+var returnedOld = controller.DebugSetGcPercent(200);   // debug.SetGCPercent(200)
+Console.WriteLine($"模型 model: 返回旧值 {returnedOld}，GOGC 现在是 {controller.GcPercent}，目标 goal {goalBefore} B → {controller.HeapGoal()} B（没有发生 GC）");
+var setGcReal = SetGcPercentRecording.Read("../data/recordings/pacer/setgcpercent-go1.19.8.txt");
+setGcReal.CompareWithModel(GoVersion.Go1_19)""")
+
+md("""表中每一行：真实 Go 的返回值与目标（`Real…`）和模型的（`Model…`），`Equal` 表示两者一致。真实进程在两次调用之间的 GC 次数都是 0（录制里的 `gc-cycles=0`），所以目标的变化完全来自 `SetGCPercent` 本身的提交。""")
 
 md("""### 小结
 
