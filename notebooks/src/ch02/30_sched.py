@@ -41,9 +41,13 @@ G 的状态是 `runtime2.go` 中的常量（数字就是 `GODEBUG=scheddetail=1`
 code("""var fanout = Scheduler.Run("fanout", cfg);
 Console.WriteLine(fanout);""")
 
-code("""fanout.GTimeline.GroupBy(s => s.G)
-    .SelectMany(g => g.Zip(g.Skip(1), (a, b) => $"{a.Status} → {b.Status}"))
-    .CountBy(t => t).OrderByDescending(kv => kv.Value).Select(kv => new { 转换 = kv.Key, 次数 = kv.Value })""")
+code("""using GoRuntimeLab.Sched.Analysis;
+GTransitions.Count(fanout)""")
+
+md("""怎么数才对：G 的时间线（`GTimeline`）只保存 **持续了一段模拟时间** 的状态。一个 worker 被抢占后，如果调度器在同一纳秒又选中了它，它的 `_Grunnable` 只持续了 0 ns，时间线里就没有这一段，看上去像是 `Running → Running`。如果直接数时间线里相邻的两段，这些抢占就会被漏掉，`Running → Runnable` 的次数会小于上面打印的抢占次数。`GTransitions.Count` 用模拟器自己的抢占和 `Gosched` 事件把这些 0 ns 的状态补回来（`ZeroLength` 一列就是补回的个数），所以 `Running → Runnable` 的总数正好等于抢占次数：""")
+
+code("""new { 抢占次数 = fanout.Preemptions.Async + fanout.Preemptions.Cooperative,
+      RunningToRunnable = GTransitions.Count(fanout).Where(c => c.From == GStatus.Running && c.To == GStatus.Runnable).Sum(c => c.Count) }""")
 
 md("""`Running → Runnable` 就是 **抢占**：每个 worker 要算 20 ms，而 sysmon 发现一个 G 连续运行超过 `forcePreemptNS = 10ms` 就请求抢占（`retake` → `preemptone`），被抢占的 G 回到 **全局队列**，让排队的 G 也能运行。
 
@@ -104,29 +108,29 @@ preempt""")
 
 code("""SchedCharts.GoroutineTimeline(Scheduler.Run("spinner-sleeper", cfg.WithProcs(1)), untilMs: 30)""")
 
-md("""模拟结果：Go 1.23 异步抢占打开时，sleeper 在约 14 ms 醒来（10 ms 的 `forcePreemptNS`，加上 sysmon 的退避节奏：前 50 轮每轮 `usleep(20µs)`，而 Linux 默认 50 µs 的 timer slack 让每轮实际睡约 70 µs，之后再翻倍）；`asyncpreemptoff=1` 或 Go 1.13 时，它要等到 spinner 的 200 ms 全部跑完；循环里有函数调用时，即使没有异步抢占，也在约 14 ms 被协作式抢占。
+md("""模拟结果：Go 1.23 异步抢占打开时，sleeper 在十几毫秒处醒来：10 ms 的 `forcePreemptNS`，加上 sysmon 的退避节奏（前 50 轮每轮 `usleep(20µs)`，Linux 默认 50 µs 的 timer slack 让每轮实际睡约 70 µs，之后间隔逐轮翻倍，最长 10 ms）。`asyncpreemptoff=1` 或 Go 1.13 时，它要等 spinner 的 200 ms 全部跑完；循环里有函数调用时，即使没有异步抢占，也会在同样的时刻被协作式抢占。上面 `preempt` 表的 `sleeper醒来` 一列是模拟器算出的精确值。
 
 ### 对照真实 Go
 
-在 2 核 Debian 12 虚拟机上用真实 Go 测过同一个实验（`for { *n++ }`，GOMAXPROCS=1，main 中 `time.Sleep(100µs)`，见 `go-runtime-anchors.md` §4 的记录）：
+本课程在 2 核 Debian 12 虚拟机上录下了同一个实验（`data/go/preempt`：`for { *n++ }` 的 spinner，GOMAXPROCS=1，main 反复 `time.Sleep(100µs)` 并计时；每个版本 5 次运行 × 5 次睡眠，外加 `asyncpreemptoff=1` 的运行，后者由 `timeout 3s` 结束）。下面的单元格读取 `data/recordings/sched/` 中的全部录制，按 Go 版本和 `asyncpreemptoff` 汇总：""")
 
-| Go | asyncpreemptoff | Sleep(100µs) 实际返回 |
-|---|---|---|
-| 1.23.5 | 0（默认） | **7–24 ms** |
-| 1.19.8 | 0（默认） | **15–20 ms** |
-| 1.23.5 / 1.19.8 | 1 | **永不返回**（被超时杀掉；真实程序的 spinner 是无限循环） |
+code("""var preemptRuns = PreemptSummary.ReadRuns("../data/recordings/sched");
+var preemptTable = PreemptSummary.Of(preemptRuns);
+preemptTable""")
 
-模拟器给出的约 14 ms 正好是真实测量的下限（下面的录制里最快的一次是 14.1 ms）：sysmon 的退避规则和 Linux 的 timer slack 决定了"最早什么时候抢占"，真实值更大的部分来自操作系统对线程的调度和机器上的其他负载，模拟器没有这些。""")
+md("""每行的 `MinMs`、`MedianMs`、`MaxMs` 是这一组里所有返回了的 `Sleep(100µs)` 实际花了多少毫秒；`TimedOut` 是被 `timeout` 杀掉的运行数。读表时注意三点：""")
 
-md("""本课程也在本机录下了同一个实验（`data/go/preempt`，每个版本 5 次运行 × 5 次睡眠，以及 `asyncpreemptoff=1` 的运行，后者由 `timeout 3s` 结束）。读取这些录制：""")
+code("""var fastest = PreemptSummary.FastestWithAsyncPreemption(preemptTable);
+var sim = Scheduler.Run("spinner-sleeper", cfg.WithProcs(1)).Goroutine("sleeper").FinishedAt!.Value / 1e6;
+Console.WriteLine($"真实 Go（异步抢占打开）最快的一次：{fastest:0.0} ms；模拟器（Go 1.23）：{sim:0.0} ms");
+foreach (var row in preemptTable)
+    Console.WriteLine(row.AsyncPreemptOff
+        ? $"{row.GoVersionText} asyncpreemptoff=1：{row.Runs} 次运行，{row.TimedOut} 次被 timeout 结束（sleeper 再也没有醒来）"
+        : $"{row.GoVersionText} 默认：{row.Sleeps} 次睡眠，{row.MinMs:0.0}–{row.MaxMs:0.0} ms，中位数 {row.MedianMs:0.0} ms");""")
 
-code("""using GoRuntimeLab.Sched.Schedtrace;
-var preemptRuns = System.IO.Directory.GetFiles("../data/recordings/sched", "preempt-*.txt").Order().Select(PreemptRun.Read).ToList();
-preemptRuns.GroupBy(r => (r.GoVersionText, r.AsyncPreemptOff)).Select(g => new {
-    go = g.Key.GoVersionText, asyncpreemptoff = g.Key.AsyncPreemptOff ? 1 : 0, runs = g.Count(), timedOut = g.Count(r => r.TimedOut),
-    sleepMs = g.SelectMany(r => r.Sleeps).Any() ? $"{g.SelectMany(r => r.Sleeps).Min(x => x.TookMs):0.0}–{g.SelectMany(r => r.Sleeps).Max(x => x.TookMs):0.0}" : "从未返回 never returned" })""")
-
-md("""真实的睡眠都在 10 ms 以上（sysmon 要看到同一个 G 连续运行 10 ms 才抢占），关闭异步抢占的运行全部超时 —— 与模拟器一致。
+md("""1. 所有真实睡眠都在 10 ms 以上：sysmon 必须先看到同一个 G 连续运行 `forcePreemptNS` 才会抢占。模拟器的结果落在真实测量的 **最快值附近**——它复现的是 sysmon 的节奏，这决定了“最早什么时候能抢占”；
+2. 真实值在此之上的散布（最慢的一次比最快的慢得多）来自操作系统对线程的调度、虚拟机和机器上的其他负载，模拟器没有这些，所以只能对照下限，不能对照平均值；
+3. `asyncpreemptoff=1` 的运行全部超时，与模拟器“要等 200 ms 的 spinner 跑完”一致（真实程序的 spinner 是无限循环，所以永远等不到）。
 """)
 
 md("""### 模拟器的 `GODEBUG=schedtrace`
@@ -137,7 +141,8 @@ code("""Console.WriteLine(string.Join(Environment.NewLine, Scheduler.Run("syscal
 
 md("""模拟器的行和真实 Go 的行用 **同一个解析器** 读取（`SchedtraceParser`，它能读 1.19 和 1.21+ 两种格式，包括 `scheddetail=1` 的 P/M/G 明细）。`real` 是真实的 `data/go/schedload`（Go 1.23.5，GOMAXPROCS=4，每 100 ms 一行），`sim` 是模拟器的 `syscall-mix`：""")
 
-code("""var realTrace = SchedtraceParser.ParseFile("../data/recordings/sched/schedload-go1.23.5-p4.txt");
+code("""using GoRuntimeLab.Sched.Schedtrace;
+var realTrace = SchedtraceParser.ParseFile("../data/recordings/sched/schedload-go1.23.5-p4.txt");
 var simTrace = SchedtraceParser.Parse(string.Join("\\n", Scheduler.Run("syscall-mix", cfg.WithSchedTrace(10_000_000)).SchedTrace), "sim");
 new { real = realTrace.ToString(), sim = simTrace.ToString() }""")
 
@@ -148,7 +153,7 @@ md("""真实程序里还能看到模拟器没有的东西：运行时自己的 g
 
 md("""> **常见误区：课程文本中的“抢占式调度的三大触发条件”**
 >
-> - **“纯计算循环不可抢占”**：课程文本的表格写着“❌（Go 1.14+ 改进为可抢占）”，自相矛盾。事实是：Go 1.14 起，除 windows/arm、darwin/arm、js/wasm、plan9 外，没有函数调用的循环也会被 **SIGURG 异步抢占**（上面的 `spinner-sleeper`，以及真实测量的 7–24 ms）。只有 Go ≤ 1.13、`GODEBUG=asyncpreemptoff=1`、`//go:nosplit` 和运行时内部代码才不可抢占。
+> - **“纯计算循环不可抢占”**：课程文本的表格写着“❌（Go 1.14+ 改进为可抢占）”，自相矛盾。事实是：Go 1.14 起，除 windows/arm、darwin/arm、js/wasm、plan9 外，没有函数调用的循环也会被 **SIGURG 异步抢占**（上面的 `spinner-sleeper`，以及上表中真实 Go 的录制）。只有 Go ≤ 1.13、`GODEBUG=asyncpreemptoff=1`、`//go:nosplit` 和运行时内部代码才不可抢占。
 > - **“函数调用返回前（基于 morestack 插入的 preempt 检查点）”**：检查点在函数 **入口**（序言里的栈边界检查），不是返回前；而且它只是“响应”点——必须先有人（sysmon 的 `retake`，或 GC）通过 `preemptone` 把 `stackguard0` 设成 `stackPreempt`，检查才会失败。
 > - **“系统调用返回时（entersyscall → exitsyscall）”**：系统调用本身不是抢占 G。真实发生的是 sysmon **拿走** 停在 `_Psyscall` 的 P（`retake` → `handoffp`，见上面的 `SyscallRetake` 事件）；G 返回时若拿不回 P，就被放进全局队列（`exitsyscall0`）。
 > - **“GC STW 阶段强制暂停所有 M”**：STW 停的是 **P**（`preemptall` 请求抢占正在运行的 G，用的正是上面的协作式/异步机制，P 进入 `_Pgcstop`）；在系统调用里的 M 并不会被暂停，只是回来时拿不到 P。
