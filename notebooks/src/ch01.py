@@ -164,11 +164,9 @@ md("""## 1.3 本地开发工具链
 
 > 注意：这些都是 **开发期** 工具，与运行时行为无关；本课程后面的章节关心的是运行时本身（GC、调度器、channel……）。
 
-下面的单元格检查这些命令是否在你的 PATH 上：""")
+下面的单元格检查这些命令是否在你的 PATH 上（`GoToolchain.OnPath` 与课程库查找 `go` 用的是同一套搜索：PATH 中第一个可执行文件）：""")
 
-code("""string? OnPath(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-    .Select(dir => Path.Combine(dir, tool)).FirstOrDefault(File.Exists);
-new[] { "go", "dlv", "gopls", "staticcheck", "air" }.Select(t => new { 工具 = t, 路径 = OnPath(t) ?? "未安装 not installed" })""")
+code("""new[] { "go", "dlv", "gopls", "staticcheck", "air" }.Select(t => new { 工具 = t, 路径 = GoToolchain.OnPath(t) ?? "未安装 not installed" })""")
 
 md("""### 小结
 

@@ -110,7 +110,7 @@ GcSimCharts.HeapOverTime(spiky)""")
 md("""如果存活堆本身就超过了上限，目标会塌到存活堆上，GC 将背靠背地运行（早期版本所说的"死亡螺旋"）。Go 1.19 的 **GC CPU 限制器**（`mgclimit.go`）用一个容量为"每个 P 1 CPU 秒"的漏桶记录 GC 时间减去程序时间；桶满时关掉 mark assist，把 GC CPU 大致限制在 50%，代价是堆超出上限：""")
 
 code("""var squeezed = GcSimulator.Run(GcWorkload.Default.WithLive("48MiB").WithAllocRate("512MiB/s").WithDuration("8s"), options.WithGogc("100").WithMemoryLimit("40MiB"));
-new { summary = squeezed.ToString(), limiterCycles = squeezed.Cycles.Count(c => c.LimiterOn), firstLimitedAtSeconds = squeezed.Cycles.First(c => c.LimiterOn).StartNs / 1e9 }""")
+new { 概况 = squeezed.ToString(), 限制器开启的轮数 = squeezed.Cycles.Count(c => c.LimiterOn), 第一次开启于秒 = squeezed.Cycles.First(c => c.LimiterOn).StartNs / 1e9 }.AsTable()""")
 
 code("""GcSimCharts.HeapOverTime(squeezed, "存活堆 54 MiB > GOMEMLIMIT 40 MiB：限制器开启后 assist 关闭，堆越过上限")""")
 

@@ -31,9 +31,9 @@ code("""var script = MarkScript.Begin().GcUntilBlack("G1")
 var run = MarkSimulator.Run(graph, MarkConfig.Default, script);   // Default = Go 1.8+：混合写屏障
 run""")
 
-md("""每一步都是一个不可变的 `MarkState` 快照：阶段、颜色、灰色队列、这一步发生了什么。先看文字版：""")
+md("""每一步都是一个不可变的 `MarkState` 快照：阶段、颜色、灰色队列、这一步发生了什么。先看文字版（`TriColorText.Caption` 把模型的英文说明译成中文，Go 的函数名保持原样）：""")
 
-code("""run.States.Select(s => s.Caption)""")
+code("""run.States.Select(TriColorText.Caption)""")
 
 md("""再看动画：拖动滑块逐步观察。方块是根（全局变量、goroutine 栈），圆点是堆对象；白/灰/黑就是三色；红色描边表示该对象此刻破坏了三色不变式，红色叉号表示被清扫释放。""")
 
@@ -46,7 +46,7 @@ md("""注意第 `n.next = x` 那一步：写屏障把 D 涂灰（`shade(new D)`�
 经典反例（`MarkScenarios.LostObject()`）：G1 的栈已扫描，A 已是黑色、B 还是灰色、C 是白色，且 C 只被 B 指向。程序执行 `c = b.next; a.next = c; b.next = nil; c = nil`——把指向白色 C 的唯一指针搬进黑色的 A，再删掉灰色 B 的指针。没有写屏障时，收集器再也不会访问 C：""")
 
 code("""var lost = MarkScenarios.LostObject(WriteBarrierMode.None).Run();
-lost.Violations""")
+TriColorText.Violations(lost)""")
 
 code("""TriColorCharts.Steps(lost, "没有写屏障 no barrier: C 被错误释放")""")
 
@@ -61,12 +61,12 @@ Go 1.5–1.7 只用 Dijkstra 插入屏障。栈写入没有屏障，于是一个
 code("""var dijkstra = MarkScenarios.HiddenOnStack();                                   // Dijkstra，不重扫栈
 var go17 = MarkScenarios.HiddenOnStack() with { Config = MarkConfig.For(new GoVersion(1, 7)) };
 var go18 = MarkScenarios.HiddenOnStack() with { Config = MarkConfig.For(GoVersion.Go1_19) };
-new[] { dijkstra.Run(), go17.Run(), go18.Run() }.Select(r => r.ToString())""")
+new[] { dijkstra.Run(), go17.Run(), go18.Run() }.Select(TriColorText.Summary)""")
 
 md("""反过来，只有删除屏障（Yuasa）也不够：一个 **还没被扫描**（灰色）的栈可以把唯一指针存进一个新分配的（黑色）对象，再丢掉局部变量——所以混合屏障在栈为灰色时还需要 `shade(ptr)`，实现里干脆无条件执行：""")
 
 code("""new[] { WriteBarrierMode.YuasaDeletion, WriteBarrierMode.Hybrid }
-    .Select(m => MarkScenarios.HiddenInNewObject(m).Run().ToString())""")
+    .Select(m => TriColorText.Summary(MarkScenarios.HiddenInNewObject(m).Run()))""")
 
 md("""#### 不是一个例子，而是一条性质
 
@@ -74,7 +74,7 @@ md("""#### 不是一个例子，而是一条性质
 
 code("""int Lost(WriteBarrierMode mode) => Enumerable.Range(1, 200).Count(seed => !MarkSimulator.Run(
     ObjectGraph.Random(16, 40, 8, seed), MarkConfig.Default.WithBarrier(mode).WithSeed(seed).WithAssists().WithMutatorShare(0.7)).Safe);
-new { 种子数 = 200, 混合屏障丢失 = Lost(WriteBarrierMode.Hybrid), 无屏障丢失 = Lost(WriteBarrierMode.None) }""")
+new { 种子数 = 200, 混合屏障丢失 = Lost(WriteBarrierMode.Hybrid), 无屏障丢失 = Lost(WriteBarrierMode.None) }.AsTable()""")
 
 md("""单元测试（`tests/GoRuntimeLab.Tests/Gc/Mark`）用 CsCheck 对每种设置跑数百个随机用例：混合屏障始终安全且弱三色不变式每一步都成立、每个栈恰好扫描一次、开始时就是垃圾的对象一定被回收；Dijkstra + 重扫栈（Go 1.5–1.7）安全且保持强三色不变式。
 

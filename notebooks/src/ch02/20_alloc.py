@@ -29,7 +29,7 @@ var goVersion = GoVersion.Go1_23;
 SizeClasses.Lookup(objectSize, hasPointers, goVersion)""")
 
 code("""new[] { GoVersion.Go1_19, GoVersion.Go1_21, GoVersion.Go1_22, GoVersion.Go1_23 }
-    .Select(v => SizeClasses.Lookup(objectSize, hasPointers, v))""")
+    .Select(v => AllocText.Lookup(SizeClasses.Lookup(objectSize, hasPointers, v)))""")
 
 md("""### 大小等级阶梯与浪费
 

@@ -48,10 +48,14 @@ code("""explained.Findings.Where(f => f.File.EndsWith("closures.go") && f.Line i
 
 md("""### 对照真实 Go：现场编译
 
-下面的单元格在 **本机有 Go 时现场运行** `go build -gcflags=-m`（把 `data/go/escape` 复制到临时目录后编译），没有 Go 时回放上面的录制；输出的第一行 `live …` 或 `recorded …` 告诉你用的是哪一个。随后把每个案例的结论与 `cases.json` 对比（按本机 Go 的版本选 1.19 或 1.23 那一列）：空列表表示完全一致。""")
+下面的单元格在 **本机有 Go 时现场运行** `go build -gcflags=-m`（把 `data/go/escape` 复制到临时目录后编译），没有 Go 时回放上面 Go 1.19.8 的录制；它先打印一行说明这次结果来自哪个 Go。随后把每个案例的结论与 `cases.json` 对比：`cases.json` 只有 Go 1.19 和 1.23 两列，本机 Go 比 1.23 新时按 1.23 那一列比较。空列表表示完全一致；如果你的 Go 是 1.25 或更新，列表里会出现 `MakeVariable` 之类的案例——这正是下面“规则小结”所说的版本差异，不是解析错误。""")
 
 code("""var live = await EscapeRunner.RunOrReplayAsync("../data/go/escape", 1, "../data/recordings/escape/cases-go1.19-m1.txt");
-var version = live.Source.StartsWith("live ") ? GoToolchain.Find()!.Version : GoVersion.Go1_19;
+var isLive = live.Source.StartsWith("live ");
+var version = isLive ? GoToolchain.Find()!.Version : GoVersion.Go1_19;
+var column = version.AtLeast(GoVersion.Go1_23) ? "1.23" : "1.19";
+display(isLive ? $"本次结果：本机 {GoToolchain.Find()!.Description} 现场编译，与 cases.json 的 {column} 列比较"
+               : $"本次结果：本机没有 Go，回放 Go 1.19.8 的录制，与 cases.json 的 {column} 列比较");
 display(live.ToString());
 cases.Where(c => c.ActualIn(live) != c.ExpectedFor(version)).ToList()""")
 
@@ -59,7 +63,9 @@ md("""Go 1.19 与 1.23 的结论（`cases.json` 的两列）**完全相同**，�
 
 ### 规则小结（都能在上面的图里找到例子）
 
-| 规则 | 例子 | 结论 |
+下表是 **Go 1.19 与 Go 1.23 编译器** 的行为（`cases.json` 的两列，两个版本在这些案例上完全相同）。逃逸分析是编译器的实现细节，不是语言规范，规则会随版本变化——最后三行的大小规则就是例子，表中写明了它们出自哪个版本的哪个常量。
+
+| 规则（Go 1.19 / 1.23） | 例子 | 结论 |
 |---|---|---|
 | 地址流到比自己活得久的地方 | `ReturnLocalAddr`、`StoreGlobal`、`ChanSendPointer` | moved to heap |
 | 取地址本身不逃逸 | `LocalPointerOnly`、`NewNoEscape` | does not escape |
@@ -68,9 +74,9 @@ md("""Go 1.19 与 1.23 的结论（`cases.json` 的两列）**完全相同**，�
 | 闭包修改外部变量 ⇒ 按引用捕获 | `Counter`、`GoroutineCapture` | 变量 moved to heap |
 | 闭包只读小变量 ⇒ 按值捕获 | `CaptureByValue`、`GoroutineByValue` | 变量留在栈上，闭包本身逃逸 |
 | `go` 语句、循环中的 `defer` | `GoroutineCapture`、`DeferInLoop` | func literal escapes to heap |
-| `make` 大小不是常量 | `MakeVariable` | escapes to heap |
-| 隐式分配（make/new/&T{}）> 64 KiB | `MakeOver64K`、`NewOver64K` | escapes to heap |
-| 显式变量 > 10 MiB | `ArrayVarOver10MiB` | moved to heap |
+| `make` 大小不是常量（1.19/1.23 一律上堆；**Go 1.25 起** 不逃逸的小切片可以放在栈上的一小块缓冲区里，见 go.dev/issue/73253 讨论的 CL 653856） | `MakeVariable` | 1.19/1.23：escapes to heap |
+| 隐式分配（make/new/&T{}）> 64 KiB（1.19/1.23 的 `ir.MaxImplicitStackVarSize`） | `MakeOver64K`、`NewOver64K` | escapes to heap |
+| 显式变量 > 10 MiB（1.19/1.23 的 `ir.MaxStackVarSize`） | `ArrayVarOver10MiB` | moved to heap |
 | 存进 map 的指针 | `MapStorePointer` | moved to heap |""")
 
 md("""### 常见误区
@@ -81,7 +87,7 @@ md("""### 常见误区
 
 code("""recorded.At("pointers.go", 17).Select(f => f.RawText)""")
 
-md("""> **误区 2：“`make` 出来的切片都在堆上”。** 常量大小、不离开函数的 `make([]byte, 4096)` 在栈上（`does not escape`）。真正的界限是：**隐式分配** 不超过 64 KiB（`MaxImplicitStackVarSize`，65536 字节仍在栈上，65537 就上堆），**显式声明的变量** 不超过 10 MiB（`MaxStackVarSize`），而大小不是常量的 `make` 一律上堆：""")
+md("""> **误区 2：“`make` 出来的切片都在堆上”。** 常量大小、不离开函数的 `make([]byte, 4096)` 在栈上（`does not escape`）。在本课程录制的 Go 1.19 与 1.23 里，界限是：**隐式分配** 不超过 64 KiB（`ir.MaxImplicitStackVarSize`，65536 字节仍在栈上，65537 就上堆），**显式声明的变量** 不超过 10 MiB（`ir.MaxStackVarSize`），而大小不是常量的 `make` 一律上堆。这些是 **编译器版本的事实**，不是永久的规则：Go 1.25 起，大小不是常量、但不逃逸的小 `make` 也可以分配在栈上。下面是 Go 1.19.8 的原始输出：""")
 
 code("""new[] { ("sizes.go", 5), ("sizes.go", 11), ("sizes.go", 17), ("sizes.go", 23), ("sizes.go", 49) }
     .SelectMany(p => recorded.At(p.Item1, p.Item2)).Select(f => f.RawText)""")
@@ -96,7 +102,7 @@ md("""### 小结
 
 - 逃逸分析在 **编译期** 完成；用 `go build -gcflags=-m` 读编译器的决定，用 `-m=2` 看它的理由（数据流路径）。
 - 具名变量上堆时编译器说 `moved to heap: x`；分配表达式说 `… escapes to heap`；参数说 `leaking param…`。
-- 上堆的原因都是同一条规则：**地址流到了比它活得久的位置**；加上两个大小上限（隐式 64 KiB、显式 10 MiB）和“大小非常量”。
+- 上堆的原因都是同一条规则：**地址流到了比它活得久的位置**；在 Go 1.19/1.23 里再加上两个大小上限（隐式 64 KiB、显式 10 MiB）和“大小非常量”。这几条是编译器版本的事实（Go 1.25 起小的变长 `make` 可以留在栈上），换版本要重新用 `-m` 核对。
 - `-m` 只覆盖命令行上的包；运行时的扩容（growslice）不在 `-m` 输出中。
 
 ### 练习

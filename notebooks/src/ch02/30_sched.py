@@ -39,7 +39,7 @@ G 的状态是 `runtime2.go` 中的常量（数字就是 `GODEBUG=scheddetail=1`
 先跑一个 CPU 密集的扇出（fanout：8 个各 20 ms 的 worker，WaitGroup 汇合），再数一数模拟中出现过的状态转换：""")
 
 code("""var fanout = Scheduler.Run("fanout", cfg);
-Console.WriteLine(fanout);""")
+fanout""")
 
 code("""using GoRuntimeLab.Sched.Analysis;
 GTransitions.Count(fanout)""")
@@ -47,7 +47,7 @@ GTransitions.Count(fanout)""")
 md("""怎么数才对：G 的时间线（`GTimeline`）只保存 **持续了一段模拟时间** 的状态。一个 worker 被抢占后，如果调度器在同一纳秒又选中了它，它的 `_Grunnable` 只持续了 0 ns，时间线里就没有这一段，看上去像是 `Running → Running`。如果直接数时间线里相邻的两段，这些抢占就会被漏掉，`Running → Runnable` 的次数会小于上面打印的抢占次数。`GTransitions.Count` 用模拟器自己的抢占和 `Gosched` 事件把这些 0 ns 的状态补回来（`ZeroLength` 一列就是补回的个数），所以 `Running → Runnable` 的总数正好等于抢占次数：""")
 
 code("""new { 抢占次数 = fanout.Preemptions.Async + fanout.Preemptions.Cooperative,
-      RunningToRunnable = GTransitions.Count(fanout).Where(c => c.From == GStatus.Running && c.To == GStatus.Runnable).Sum(c => c.Count) }""")
+      RunningToRunnable = GTransitions.Count(fanout).Where(c => c.From == GStatus.Running && c.To == GStatus.Runnable).Sum(c => c.Count) }.AsTable()""")
 
 md("""`Running → Runnable` 就是 **抢占**：每个 worker 要算 20 ms，而 sysmon 发现一个 G 连续运行超过 `forcePreemptNS = 10ms` 就请求抢占（`retake` → `preemptone`），被抢占的 G 回到 **全局队列**，让排队的 G 也能运行。
 
@@ -62,7 +62,7 @@ md("""### 系统调用：P 的移交（handoff）
 `syscall-mix`：4 个 goroutine 反复做 1 ms 的系统调用（每次之后 50 µs 计算），旁边是 4 个各 30 ms 的 CPU 密集 goroutine。进入系统调用时 P 进入 `_Psyscall` 但仍挂在原 M 上；sysmon 发现它在系统调用里停留超过一个 sysmon 周期、而且有别的活要干，就 **拿走这个 P**（`retake` → `handoffp`），交给另一个 M 去跑 CPU 密集的 G。系统调用返回时，`exitsyscallfast` 先试图拿回原来的 P，拿不到就找空闲 P，再不行就把 G 放进全局队列、M 休眠。""")
 
 code("""var sys = Scheduler.Run("syscall-mix", cfg);
-Console.WriteLine(sys);
+display(sys);
 SchedCharts.Gantt(sys)""")
 
 md("""读这张图（默认参数）：
@@ -71,7 +71,7 @@ md("""读这张图（默认参数）：
 2. 随后 4 个 CPU 密集的 G 占满 4 个 P。io goroutine 的系统调用返回时拿不到 P，只能进全局队列，等 10 ms 的时间片抢占——`sys.Goroutines` 中 io 的 `runnable` 有十几到三十几毫秒；
 3. 十几毫秒之后（sysmon 第一次抢占时），io goroutine 拿到 P，反复做 1 ms 的系统调用，P 一直挂在它们身上（灰色虚线）。`retake` 只有在 **连续两次** sysmon 检查看到同一次系统调用（`syscalltick` 没变）时才拿走 P，而此时 sysmon 已经空闲退避到 10 ms 一次，每次看到的都是新的 1 ms 系统调用——于是 CPU 密集的 G 只剩 2 个 P 可用。频繁的短系统调用会“占住” P，这是真实运行时的行为，不是模拟器的误差。""")
 
-code("""sys.Goroutines""")
+code("""sys.Goroutines.Select(SchedText.Goroutine)""")
 
 code("""sys.Events.Where(e => e.Kind is SchedEventKind.SyscallRetake or SchedEventKind.Handoff).Take(8)
 """)
@@ -81,7 +81,7 @@ md("""### 工作窃取，一步一步
 `many-short`：main 在一个 P 上连续创建 1000 个各 50 µs 的 goroutine。`newproc` 把新 G 放进当前 P 的 `runnext`，旧的 runnext 被挤进本地队列；本地队列满 256 个时，`runqputslow` 把 **一半（128 个）加上新 G** 一起搬到全局队列。别的 P 被 `wakep` 唤醒后，按 `findRunnable` 的顺序找活：本地队列 → 全局队列（`globrunqget` 一次最多拿 `runqsize/GOMAXPROCS + 1` 个）→ 网络轮询 → **窃取**：以随机起点、与 P 数互素的步长遍历其他 P（`stealOrder`），从受害者的队列里偷走 **一半（向上取整）**；只有第 4 轮才会偷 `runnext`。""")
 
 code("""var steal = Scheduler.Run("many-short", cfg.WithProcs(4));
-Console.WriteLine(steal);
+display(steal);
 steal.Events.Where(e => e.Kind is SchedEventKind.Steal or SchedEventKind.RunqOverflow).Take(12)""")
 
 code("""SchedCharts.Steals(steal)""")
@@ -144,7 +144,7 @@ md("""模拟器的行和真实 Go 的行用 **同一个解析器** 读取（`Sch
 code("""using GoRuntimeLab.Sched.Schedtrace;
 var realTrace = SchedtraceParser.ParseFile("../data/recordings/sched/schedload-go1.23.5-p4.txt");
 var simTrace = SchedtraceParser.Parse(string.Join("\\n", Scheduler.Run("syscall-mix", cfg.WithSchedTrace(10_000_000)).SchedTrace), "sim");
-new { real = realTrace.ToString(), sim = simTrace.ToString() }""")
+new { 真实_real = realTrace.ToString(), 模拟_sim = simTrace.ToString() }.AsTable()""")
 
 code("""SchedtraceCharts.RunQueues(realTrace)""")
 

@@ -55,6 +55,45 @@ md("""> **常见误区：“循环中的 defer 比移到循环外慢 37 倍”**
 
 code("""DeferCharts.LoopRatios([("go1.19.8", DeferBenchmarks.LoopRatios(bench19)), ("go1.23.5", DeferBenchmarks.LoopRatios(bench23))])""")
 
+md("""#### 先问“做什么”，再问“多贵”：循环里的 defer 在 **函数返回时** 才执行
+
+开销只是次要问题。`defer` 的语义是：延迟的调用在 **外层函数返回时** 按后进先出的顺序执行，而不是在本次循环迭代结束时。所以
+
+```go
+for _, name := range names {
+    f, err := os.Open(name)
+    if err != nil { return err }
+    defer f.Close()          // 不会在这次迭代结束时关闭
+    // ... 读 f ...
+}
+// 所有文件一直打开到函数返回
+```
+
+会让 **所有** 文件一直开着，直到函数返回：文件多时会耗尽文件描述符（`too many open files`）；换成 `mu.Lock(); defer mu.Unlock()`，锁会一直持有到函数结束，下一次迭代再 `Lock` 同一把锁就会 **死锁**。这也解释了上一节的编译器规则：一条在循环里的 defer 可能要记住任意多次调用，一个栈帧里的固定槽位放不下它们，所以只能是 heap-allocated（`runtime.deferproc`），每次迭代登记一条 `_defer` 记录，函数返回时一次性执行。
+
+常用的两种改法：
+
+1. **每次迭代一个函数**：把循环体提取成函数（或立即调用的函数字面量），defer 就在每次迭代结束时执行；这个小函数里只有一条顶层 defer，还能 open-coded：
+
+   ```go
+   for _, name := range names {
+       if err := processFile(name); err != nil { return err }
+   }
+   func processFile(name string) error {
+       f, err := os.Open(name)
+       if err != nil { return err }
+       defer f.Close()       // 每个文件处理完就关闭
+       // ... 读 f ...
+       return nil
+   }
+   ```
+2. **显式关闭**：不用 defer，在本次迭代用完后直接 `f.Close()` / `mu.Unlock()`。要注意每一条提前 `return`、`continue` 和 panic 路径都不能漏掉关闭——这正是 defer 原本替你做的事，所以循环体复杂时第 1 种更稳妥。
+
+用资格检查器对照两种写法的形态：循环里 2 条 defer 的函数，和每次迭代调用的、只有 1 条 defer 的小函数：""")
+
+code("""new[] { FunctionShape.Of(2, 1).WithDeferInLoop(0), FunctionShape.Of(1, 2) }
+    .Select(s => DeferText.Verdict(DeferClassifier.Classify(s, goVersion)))""")
+
 md("""> **常见误区：课程中的其他说法**
 >
 > - “open-coded 仅适用于参数已知、无闭包、调用栈深度 ≤ 8 的场景”：**不对**。上面的 `recoverDefer`（延迟一个捕获返回值的闭包）和 `mutexUnlock` 都是 open-coded；8 指的是 **一个函数里 defer 语句的条数**，与调用栈深度无关。
@@ -68,6 +107,7 @@ md("""### 小结
 
 - defer 的形态在 **编译期** 按函数决定：open-coded 的开销与直接调用几乎相同；不满足条件时退回 stack-allocated（`deferprocStack`）或循环中的 heap-allocated（`deferproc`）。
 - 决定性的条件是：≤ 8 条 defer、没有 defer 在循环里、`return 数 × defer 数 ≤ 15`、优化开启且不加 `-race`、返回值不在堆上。闭包、recover、条件 defer 都不影响。
+- 循环里的 defer 在 **函数返回时** 才执行：文件、锁、连接会一直占到函数结束；改成每次迭代调用一个小函数，或在迭代内显式关闭。
 - 性能结论要带基线：“慢 N 倍”没有基线就没有意义，应当报告每个 defer 的绝对纳秒数和测量条件。
 - 想知道自己的函数用了哪种 defer：`go build -gcflags=-d=defer`，或 `golab defer classify --defers N --returns R`。
 

@@ -98,7 +98,7 @@ md("""证据（同一份 CPU profile）：火焰图最上层的方块是入口 `
 
 code("""var flame = cpu.FlameGraph();
 new { 最上层方块 = flame.Children[0].Name, 宽度 = flame.Children[0].Value, runtime_main_cum = cpuTop.Rows.Single(r => r.Function == "runtime.main").Cum,
-      hashChain_flat = cpuTop.Rows.Single(r => r.Function == "main.hashChain").FlatText, hashChain_cum = cpuTop.Rows.Single(r => r.Function == "main.hashChain").CumText }""")
+      hashChain_flat = cpuTop.Rows.Single(r => r.Function == "main.hashChain").FlatText, hashChain_cum = cpuTop.Rows.Single(r => r.Function == "main.hashChain").CumText }.AsTable()""")
 
 md("""#### 小结
 
