@@ -166,7 +166,7 @@ md("""## 1.3 本地开发工具链
 
 下面的单元格检查这些命令是否在你的 PATH 上（`GoToolchain.OnPath` 与课程库查找 `go` 用的是同一套搜索：PATH 中第一个可执行文件）：""")
 
-code("""new[] { "go", "dlv", "gopls", "staticcheck", "air" }.Select(t => new { 工具 = t, 路径 = GoToolchain.OnPath(t) ?? "未安装 not installed" })""")
+code("""new[] { "go", "dlv", "gopls", "staticcheck", "air" }.Select(t => new { 工具 = t, 路径 = GoToolchain.OnPath(t) ?? "未安装 not installed" }).AsTable()""")
 
 md("""### 小结
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Reflection;
 using System.Text;
@@ -38,12 +37,5 @@ public sealed record KeyValueTable(IReadOnlyList<KeyValuePair<string, string>> R
 
     public override string ToString() => string.Join("\n", Rows.Select(r => $"{r.Key} = {r.Value}"));
 
-    private static string Text(object? value) => value switch
-    {
-        null => "null",
-        string s => s,
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        System.Collections.IEnumerable e => string.Join(", ", e.Cast<object?>().Select(Text)),
-        _ => LearnerText.Of(value),
-    };
+    private static string Text(object? value) => RowTable.Cell(value);
 }

@@ -15,6 +15,12 @@ namespace GoRuntimeLab.Charts.Display;
 /// </summary>
 public static class LearnerText
 {
+    /// <summary>True when <see cref="Of"/> has a Chinese rendering for values of <paramref name="type"/>.</summary>
+    public static bool HasChineseRendering(Type type) =>
+        typeof(MarkRun).IsAssignableFrom(type) || typeof(MarkViolation).IsAssignableFrom(type) || typeof(MarkState).IsAssignableFrom(type)
+        || typeof(SchedResult).IsAssignableFrom(type) || typeof(GoroutineSummary).IsAssignableFrom(type)
+        || typeof(AllocClass).IsAssignableFrom(type) || typeof(DeferClassification).IsAssignableFrom(type);
+
     /// <summary>The Chinese text for <paramref name="value"/>, or its <c>ToString()</c>.</summary>
     public static string Of(object? value) => value switch
     {

@@ -55,6 +55,13 @@ public static partial class TriColorText
         return english;
     }
 
+    // A violation's BrokenBy joins a step's events with "; " (one event may itself contain "; ").
+    private static string JoinedEvents(string joined)
+    {
+        var whole = Event(joined);
+        return !ReferenceEquals(whole, joined) ? whole : string.Join("；", joined.Split("; ").Select(Event));
+    }
+
     /// <summary>A step's caption in Chinese: "#步号 [阶段] 事件；事件".</summary>
     public static string Caption(MarkState state)
     {
@@ -79,7 +86,7 @@ public static partial class TriColorText
         ArgumentNullException.ThrowIfNull(violation);
         var invariant = violation.Invariant == TriColorInvariant.Strong ? "强三色不变式 (strong)" : "弱三色不变式 (weak)";
         return $"{violation.ObjectName} 在第 {violation.FreedAtStep} 步被清扫释放，但它仍然可达（{violation.ReachableVia}）；" +
-               $"{invariant}在第 {violation.BrokenAtStep} 步被破坏（{Event(violation.BrokenBy)}）";
+               $"{invariant}在第 {violation.BrokenAtStep} 步被破坏（{JoinedEvents(violation.BrokenBy)}）";
     }
 
     /// <summary>Every violation of a run in Chinese, or a line saying there is none.</summary>

@@ -47,7 +47,7 @@ $"trigger = {trigger} B, goal = {goal} B  (真实 Go 的 GODEBUG=gcpacertrace=1 
 
 md("""GC 根对目标的影响（GOGC=100，存活堆 64 MiB、全局变量 1 MiB，栈从 0 增加到 64 MiB）：""")
 
-code("""new[] { 0L, 8, 64 }.Select(stacks => new { stacksMiB = stacks, goalMiB = GcExercises.HeapGoalMiB(64, stacks, 1, 100), before118MiB = 64 * 2 })""")
+code("""new[] { 0L, 8, 64 }.Select(stacks => new { stacksMiB = stacks, goalMiB = GcExercises.HeapGoalMiB(64, stacks, 1, 100), before118MiB = 64 * 2 }).AsTable()""")
 
 md("""### 与 Go 自己的测试逐字节对照：TestGcPacer
 
@@ -59,7 +59,7 @@ PacerCharts.ModelVsGolden(steady, golden["Steady"], "Go 1.19.8")""")
 
 md("""每个场景还带着 Go 测试自己的通过条件（目标偏差、GC CPU 利用率是否稳定在 25% 等）。1.19 的 cons/mark 用 PI 控制器平滑，1.21 起改为"最近 5 轮取最大"，两个版本都要通过：""")
 
-code("""PacerScenarios.All.Select(s => new { s.Name, go119 = PacerHarness.Run(s, GoVersion.Go1_19).Passed, go123 = PacerHarness.Run(s, GoVersion.Go1_23).Passed })""")
+code("""PacerScenarios.All.Select(s => new { s.Name, go119 = PacerHarness.Run(s, GoVersion.Go1_19).Passed, go123 = PacerHarness.Run(s, GoVersion.Go1_23).Passed }).AsTable()""")
 
 md("""### 一个负载随时间的变化
 
@@ -88,7 +88,7 @@ GOGC 越大，两轮 GC 之间能分配的越多：GC 次数和 GC CPU 下降，
 code("""var sweep = GcSimulator.SweepGogc(workload, options, new[] { 50, 75, 100, 150, 200, 300, 400, 800 });
 GcSimCharts.GogcSweep(sweep)""")
 
-code("""sweep.Select(r => new { r.Options.Gogc, r.GcCount, peakMiB = r.PeakHeapBytes >> 20, gcCpu = $"{r.GcCpuFraction:P1}", pausesMs = r.PauseTotalNs / 1e6 })""")
+code("""sweep.Select(r => new { r.Options.Gogc, r.GcCount, peakMiB = r.PeakHeapBytes >> 20, gcCpu = $"{r.GcCpuFraction:P1}", pausesMs = r.PauseTotalNs / 1e6 }).AsTable()""")
 
 md("""注意最后一列：每轮两次 STW 加起来只有几十微秒，**总停顿时间随 GC 次数变化，而不是随 GOGC 本身变化**；GOGC 换来的主要是 GC 的 CPU 开销与内存之间的取舍。
 
@@ -129,7 +129,7 @@ GcSimCharts.ModelVsReal(recorded.Simulate(), real, "Go 1.23.5")""")
 
 md("""全部 14 份录制：真实的 GC 次数与模型预测（验收标准是只设 GOGC 时 ±10%、设了 GOMEMLIMIT 时 ±25%；实际都在 ±10% 以内）。""")
 
-code("""recordings.Select(r => { var s = r.Simulate(); return new { r.File, real = r.ChurnGc, model = s.GcCount, error = $"{r.Error(s):+0.0%;-0.0%}" }; })""")
+code("""recordings.Select(r => { var s = r.Simulate(); return new { r.File, real = r.ChurnGc, model = s.GcCount, error = $"{r.Error(s):+0.0%;-0.0%}" }; }).AsTable()""")
 
 md("""> **常见误区（课程文本 2.1）**
 >
@@ -144,7 +144,7 @@ var goalBefore = controller.HeapGoal();
 var returnedOld = controller.DebugSetGcPercent(200);   // debug.SetGCPercent(200)
 Console.WriteLine($"模型 model: 返回旧值 {returnedOld}，GOGC 现在是 {controller.GcPercent}，目标 goal {goalBefore} B → {controller.HeapGoal()} B（没有发生 GC）");
 var setGcReal = SetGcPercentRecording.Read("../data/recordings/pacer/setgcpercent-go1.19.8.txt");
-setGcReal.CompareWithModel(GoVersion.Go1_19)""")
+setGcReal.CompareWithModel(GoVersion.Go1_19).AsTable()""")
 
 md("""表中每一行：真实 Go 的返回值与目标（`Real…`）和模型的（`Model…`），`Equal` 表示两者一致。真实进程在两次调用之间的 GC 次数都是 0（录制里的 `gc-cycles=0`），所以目标的变化完全来自 `SetGCPercent` 本身的提交。""")
 

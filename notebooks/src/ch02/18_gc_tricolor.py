@@ -33,7 +33,7 @@ run""")
 
 md("""每一步都是一个不可变的 `MarkState` 快照：阶段、颜色、灰色队列、这一步发生了什么。先看文字版（`TriColorText.Caption` 把模型的英文说明译成中文，Go 的函数名保持原样）：""")
 
-code("""run.States.Select(TriColorText.Caption)""")
+code("""run.States.Select(TriColorText.Caption).AsTable()""")
 
 md("""再看动画：拖动滑块逐步观察。方块是根（全局变量、goroutine 栈），圆点是堆对象；白/灰/黑就是三色；红色描边表示该对象此刻破坏了三色不变式，红色叉号表示被清扫释放。""")
 
@@ -46,7 +46,7 @@ md("""注意第 `n.next = x` 那一步：写屏障把 D 涂灰（`shade(new D)`�
 经典反例（`MarkScenarios.LostObject()`）：G1 的栈已扫描，A 已是黑色、B 还是灰色、C 是白色，且 C 只被 B 指向。程序执行 `c = b.next; a.next = c; b.next = nil; c = nil`——把指向白色 C 的唯一指针搬进黑色的 A，再删掉灰色 B 的指针。没有写屏障时，收集器再也不会访问 C：""")
 
 code("""var lost = MarkScenarios.LostObject(WriteBarrierMode.None).Run();
-TriColorText.Violations(lost)""")
+TriColorText.Violations(lost).AsTable()""")
 
 code("""TriColorCharts.Steps(lost, "没有写屏障 no barrier: C 被错误释放")""")
 
@@ -61,12 +61,12 @@ Go 1.5–1.7 只用 Dijkstra 插入屏障。栈写入没有屏障，于是一个
 code("""var dijkstra = MarkScenarios.HiddenOnStack();                                   // Dijkstra，不重扫栈
 var go17 = MarkScenarios.HiddenOnStack() with { Config = MarkConfig.For(new GoVersion(1, 7)) };
 var go18 = MarkScenarios.HiddenOnStack() with { Config = MarkConfig.For(GoVersion.Go1_19) };
-new[] { dijkstra.Run(), go17.Run(), go18.Run() }.Select(TriColorText.Summary)""")
+new[] { dijkstra.Run(), go17.Run(), go18.Run() }.Select(TriColorText.Summary).AsTable()""")
 
 md("""反过来，只有删除屏障（Yuasa）也不够：一个 **还没被扫描**（灰色）的栈可以把唯一指针存进一个新分配的（黑色）对象，再丢掉局部变量——所以混合屏障在栈为灰色时还需要 `shade(ptr)`，实现里干脆无条件执行：""")
 
 code("""new[] { WriteBarrierMode.YuasaDeletion, WriteBarrierMode.Hybrid }
-    .Select(m => TriColorText.Summary(MarkScenarios.HiddenInNewObject(m).Run()))""")
+    .Select(m => TriColorText.Summary(MarkScenarios.HiddenInNewObject(m).Run())).AsTable()""")
 
 md("""#### 不是一个例子，而是一条性质
 
@@ -100,12 +100,12 @@ md("""> **常见误区（课程文本 2.1）**
 > - “启动 GC 时，所有对象初始为白色……白色对象最终被回收”：只说对了一半。标记期间 **新分配的对象直接是黑色**，本轮不会被回收（哪怕立刻变成垃圾）；而且没有写屏障，“白色对象被回收”会回收仍在使用的对象——上面的 `LostObject` 就是证据。文本的流程完全没有提到写屏障。
 > - 流程图把“扫描根对象 → 灰队列”画成标记的第一步，却没有说明它是 **并发** 的：栈是逐个扫描的，每次只暂停被扫描的那个 goroutine（`suspendG`），不是 STW。下面的单元格验证：所有根任务都发生在并发标记阶段。""")
 
-code("""run.States.Where(s => s.Kind == MarkStepKind.RootJob).Select(s => s.Phase).Distinct()""")
+code("""run.States.Where(s => s.Kind == MarkStepKind.RootJob).Select(s => s.Phase).Distinct().AsTable()""")
 
 md("""标记终止那一步的说明在默认设置与 `gccheckmark=1` 下不同（模型只在后者执行 `gcMarkRootCheck`，清扫的结果不变）：""")
 
-code("""var checked = MarkSimulator.Run(graph, MarkConfig.Default.WithCheckMark(), script);
-new[] { run, checked }.Select(r => TriColorText.Caption(r.States.First(s => s.Phase == MarkPhase.MarkTermination)))""")
+code("""var withCheckMark = MarkSimulator.Run(graph, MarkConfig.Default.WithCheckMark(), script);
+new[] { run, withCheckMark }.Select(r => TriColorText.Caption(r.States.First(s => s.Phase == MarkPhase.MarkTermination))).AsTable()""")
 
 md("""#### 小结
 

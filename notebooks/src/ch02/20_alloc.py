@@ -29,7 +29,7 @@ var goVersion = GoVersion.Go1_23;
 SizeClasses.Lookup(objectSize, hasPointers, goVersion)""")
 
 code("""new[] { GoVersion.Go1_19, GoVersion.Go1_21, GoVersion.Go1_22, GoVersion.Go1_23 }
-    .Select(v => AllocText.Lookup(SizeClasses.Lookup(objectSize, hasPointers, v)))""")
+    .Select(v => AllocText.Lookup(SizeClasses.Lookup(objectSize, hasPointers, v))).AsTable()""")
 
 md("""### 大小等级阶梯与浪费
 
@@ -74,7 +74,7 @@ md("""### 对照真实 Go
 
 code("""var real = new[] { "1.19", "1.23" }.Select(v => ChargeRecording.Read($"../data/recordings/alloc/sizeclass-go{v}.txt")).ToList();
 (long Size, bool Pointers)[] probes = [(5, false), (100, false), (104, true), (512, true), (1024, false), (1024, true), (32760, true), (100_000, false)];
-real.SelectMany(r => probes.Select(p => r.Compare(p.Size, p.Pointers)))""")
+real.SelectMany(r => probes.Select(p => r.Compare(p.Size, p.Pointers))).AsTable()""")
 
 md("""1024 字节的含指针对象：Go 1.19 收 1024 B，Go 1.23 收 **1152 B**（1024 + 8 字节 header = 1032，落入 1152 等级）；无指针的 1024 B 两个版本都是 1024 B。两份录制只在“含指针、大于 512 B、且恰好处于等级边界”的 40 个大小上不同，与模型预测的完全一致：""")
 

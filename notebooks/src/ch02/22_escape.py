@@ -44,7 +44,7 @@ EscapeCharts.Flow(movedX)""")
 
 md("""`flow: ~r0 = &x` 说的正是：x 的地址（`&x`）流到了返回值 `~r0`，而返回值比函数活得久，所以 x 被移到堆上。再看一个闭包：`Counter` 返回的闭包修改了 `n`，所以 n 被 **按引用捕获**（`capturing by ref`），闭包逃逸，n 跟着上堆：""")
 
-code("""explained.Findings.Where(f => f.File.EndsWith("closures.go") && f.Line is >= 4 and <= 10).Select(f => f.RawText)""")
+code("""explained.Findings.Where(f => f.File.EndsWith("closures.go") && f.Line is >= 4 and <= 10).Select(f => f.RawText).AsTable()""")
 
 md("""### 对照真实 Go：现场编译
 
@@ -57,7 +57,7 @@ var column = version.AtLeast(GoVersion.Go1_23) ? "1.23" : "1.19";
 display(isLive ? $"本次结果：本机 {GoToolchain.Find()!.Description} 现场编译，与 cases.json 的 {column} 列比较"
                : $"本次结果：本机没有 Go，回放 Go 1.19.8 的录制，与 cases.json 的 {column} 列比较");
 display(live.ToString());
-cases.Where(c => c.ActualIn(live) != c.ExpectedFor(version)).ToList()""")
+cases.Where(c => c.ActualIn(live) != c.ExpectedFor(version)).AsTable()""")
 
 md("""Go 1.19 与 1.23 的结论（`cases.json` 的两列）**完全相同**，区别只在打印方式：1.23 打印常量折叠后的表达式（`make([]byte, 65536)`，1.19 是 `make([]byte, 64 << 10)`），列号也有几处不同。课程还用编译器自带的 `test/escape*.go`（1.19 的 23 个文件、1483 条 `// ERROR` 正则；1.23 的 25 个文件、1661 条）校验了解析器：每条期望都找到了匹配的诊断，也没有多出来的诊断。
 
@@ -85,18 +85,18 @@ md("""### 常见误区
 >
 > 真实编译器对 **具名变量** 说的是 `moved to heap: x`，位置是 x 的 **声明**，不是 `&x` 表达式；`… escapes to heap` 只用于分配表达式（`new(int)`、`&Node{...}`、`make(...)`）。下面是 Go 1.19.8 对 `ReturnLocalAddr` 的原始输出（1.23.5 相同）：""")
 
-code("""recorded.At("pointers.go", 17).Select(f => f.RawText)""")
+code("""recorded.At("pointers.go", 17).Select(f => f.RawText).AsTable()""")
 
 md("""> **误区 2：“`make` 出来的切片都在堆上”。** 常量大小、不离开函数的 `make([]byte, 4096)` 在栈上（`does not escape`）。在本课程录制的 Go 1.19 与 1.23 里，界限是：**隐式分配** 不超过 64 KiB（`ir.MaxImplicitStackVarSize`，65536 字节仍在栈上，65537 就上堆），**显式声明的变量** 不超过 10 MiB（`ir.MaxStackVarSize`），而大小不是常量的 `make` 一律上堆。这些是 **编译器版本的事实**，不是永久的规则：Go 1.25 起，大小不是常量、但不逃逸的小 `make` 也可以分配在栈上。下面是 Go 1.19.8 的原始输出：""")
 
 code("""new[] { ("sizes.go", 5), ("sizes.go", 11), ("sizes.go", 17), ("sizes.go", 23), ("sizes.go", 49) }
-    .SelectMany(p => recorded.At(p.Item1, p.Item2)).Select(f => f.RawText)""")
+    .SelectMany(p => recorded.At(p.Item1, p.Item2)).Select(f => f.RawText).AsTable()""")
 
 md("""> **误区 3：“`make([]T, 0, cap)` 预分配就能避免扩容逃逸”。** 只说对了一半：`AppendLocal` 中常量容量的 `make([]int, 0, 4)` 确实 `does not escape`；但 append 超出容量时，运行时的 `growslice` 会在 **堆上** 分配新数组——这一步 `-m` 根本不报告。而容量若是变量（`make([]T, 0, n)`），初始数组本身就会逃逸（见 `MakeVariable`）。
 >
 > **误区 4：“`-gcflags=-m`（或 `-l`）作用于整个程序”。** `-gcflags=标志` 只作用于命令行上点名的包；要作用于所有依赖（包括标准库），要写 `-gcflags=all=-m`。证据：上面的输出里只有本包的文件，`fmt` 包内部的逃逸决定一条也没有（`inlining call to fmt.Println` 是本包里的调用点）：""")
 
-code("""recorded.Findings.Select(f => f.File).Distinct()""")
+code("""recorded.Findings.Select(f => f.File).Distinct().AsTable()""")
 
 md("""### 小结
 

@@ -42,7 +42,7 @@ code("""var fanout = Scheduler.Run("fanout", cfg);
 fanout""")
 
 code("""using GoRuntimeLab.Sched.Analysis;
-GTransitions.Count(fanout)""")
+GTransitions.Count(fanout).AsTable()""")
 
 md("""怎么数才对：G 的时间线（`GTimeline`）只保存 **持续了一段模拟时间** 的状态。一个 worker 被抢占后，如果调度器在同一纳秒又选中了它，它的 `_Grunnable` 只持续了 0 ns，时间线里就没有这一段，看上去像是 `Running → Running`。如果直接数时间线里相邻的两段，这些抢占就会被漏掉，`Running → Runnable` 的次数会小于上面打印的抢占次数。`GTransitions.Count` 用模拟器自己的抢占和 `Gosched` 事件把这些 0 ns 的状态补回来（`ZeroLength` 一列就是补回的个数），所以 `Running → Runnable` 的总数正好等于抢占次数：""")
 
@@ -71,10 +71,10 @@ md("""读这张图（默认参数）：
 2. 随后 4 个 CPU 密集的 G 占满 4 个 P。io goroutine 的系统调用返回时拿不到 P，只能进全局队列，等 10 ms 的时间片抢占——`sys.Goroutines` 中 io 的 `runnable` 有十几到三十几毫秒；
 3. 十几毫秒之后（sysmon 第一次抢占时），io goroutine 拿到 P，反复做 1 ms 的系统调用，P 一直挂在它们身上（灰色虚线）。`retake` 只有在 **连续两次** sysmon 检查看到同一次系统调用（`syscalltick` 没变）时才拿走 P，而此时 sysmon 已经空闲退避到 10 ms 一次，每次看到的都是新的 1 ms 系统调用——于是 CPU 密集的 G 只剩 2 个 P 可用。频繁的短系统调用会“占住” P，这是真实运行时的行为，不是模拟器的误差。""")
 
-code("""sys.Goroutines.Select(SchedText.Goroutine)""")
+code("""sys.Goroutines.Select(SchedText.Goroutine).AsTable()""")
 
 code("""sys.Events.Where(e => e.Kind is SchedEventKind.SyscallRetake or SchedEventKind.Handoff).Take(8)
-""")
+.AsTable()""")
 
 md("""### 工作窃取，一步一步
 
@@ -82,7 +82,7 @@ md("""### 工作窃取，一步一步
 
 code("""var steal = Scheduler.Run("many-short", cfg.WithProcs(4));
 display(steal);
-steal.Events.Where(e => e.Kind is SchedEventKind.Steal or SchedEventKind.RunqOverflow).Take(12)""")
+steal.Events.Where(e => e.Kind is SchedEventKind.Steal or SchedEventKind.RunqOverflow).Take(12).AsTable()""")
 
 code("""SchedCharts.Steals(steal)""")
 
@@ -104,7 +104,7 @@ code("""var demo = new (string Workload, GoVersion Go, bool Async)[] {
 var preempt = demo.Select(d => (d, r: Scheduler.Run(d.Workload, cfg.WithProcs(1).WithVersion(d.Go).WithAsyncPreempt(d.Async))))
     .Select(x => new { x.d.Workload, Go = x.d.Go.ToString(), asyncpreempt = x.d.Async ? "on" : "off(=1)",
         sleeper醒来 = GoDuration.Format(x.r.Goroutine("sleeper").FinishedAt ?? -1), x.r.Preemptions }).ToList();
-preempt""")
+preempt.AsTable()""")
 
 code("""SchedCharts.GoroutineTimeline(Scheduler.Run("spinner-sleeper", cfg.WithProcs(1)), untilMs: 30)""")
 
@@ -116,7 +116,7 @@ md("""模拟结果：Go 1.23 异步抢占打开时，sleeper 在十几毫秒处�
 
 code("""var preemptRuns = PreemptSummary.ReadRuns("../data/recordings/sched");
 var preemptTable = PreemptSummary.Of(preemptRuns);
-preemptTable""")
+preemptTable.AsTable()""")
 
 md("""每行的 `MinMs`、`MedianMs`、`MaxMs` 是这一组里所有返回了的 `Sleep(100µs)` 实际花了多少毫秒；`TimedOut` 是被 `timeout` 杀掉的运行数。读表时注意三点：""")
 

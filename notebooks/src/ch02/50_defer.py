@@ -92,7 +92,7 @@ for _, name := range names {
 用资格检查器对照两种写法的形态：循环里 2 条 defer 的函数，和每次迭代调用的、只有 1 条 defer 的小函数：""")
 
 code("""new[] { FunctionShape.Of(2, 1).WithDeferInLoop(0), FunctionShape.Of(1, 2) }
-    .Select(s => DeferText.Verdict(DeferClassifier.Classify(s, goVersion)))""")
+    .Select(s => DeferText.Verdict(DeferClassifier.Classify(s, goVersion))).AsTable()""")
 
 md("""> **常见误区：课程中的其他说法**
 >
@@ -101,7 +101,7 @@ md("""> **常见误区：课程中的其他说法**
 > - “`i` 非常量，禁用 open-coded”：**不对**。禁用它的是“defer 在循环里”这条规则（`loopBeforeDefer` 里循环在 defer 之前，照样 open-coded），参数是不是常量无关紧要。
 > - “每次分配 defer 结构 + 闭包”：`_defer` 记录来自每个 P 的缓存池，`Loop100Defer` 每次操作 0 次分配；真正分配的是 **闭包**：课程那个带参数的函数字面量在循环里被延迟，每次迭代 1 次分配（看下面的 allocs/op）。""")
 
-code("""(bench23.Summary("Loop100Defer"), bench23.Summary("CourseLoop100Defer"))""")
+code("""new[] { bench23.Summary("Loop100Defer"), bench23.Summary("CourseLoop100Defer") }.AsTable()""")
 
 md("""### 小结
 

@@ -24,14 +24,14 @@ code("""#r "../lib/GoRuntimeLab.Charts/bin/GoRuntimeLab.Prometheus.dll"
 using GoRuntimeLab.Metrics;
 using GoRuntimeLab.Prometheus;
 using GoRuntimeLab.Charts.Metrics;
-MetricCatalog.Versions.Select(v => MetricCatalog.For(v).ToString())""")
+MetricCatalog.Versions.Select(v => MetricCatalog.For(v).ToString()).AsTable()""")
 
 code("""MetricsCharts.CatalogByVersion()""")
 
 md("""1.21 新增了 `/cpu/classes/*`（GC、清道夫、空闲各占多少 CPU）、`/gc/gogc:percent`、`/gc/gomemlimit:bytes`、`/gc/heap/live:bytes`、`/gc/scan/*`、`/sync/mutex/wait/total:seconds` 等；1.22 又加了四个停顿直方图。用 `Diff` 看 1.21 → 1.22 到底变了什么：""")
 
 code("""var (added, removed) = MetricCatalog.Diff(MetricCatalog.For(GoVersion.Go1_21), MetricCatalog.For(GoVersion.Go1_22));
-added.Select(d => d.Name).Concat(removed.Select(d => "removed " + d.Name))""")
+added.Select(d => d.Name).Concat(removed.Select(d => "removed " + d.Name)).AsTable()""")
 
 code("""MetricCatalog.For(GoVersion.Go1_22).Get("/gc/pauses:seconds").Description""")
 
@@ -48,12 +48,12 @@ code("""var real19 = MetricsDump.Read("../data/recordings/metrics/metricsdump-go
 var real23 = MetricsDump.Read("../data/recordings/metrics/metricsdump-go1.23.5.txt");
 new[] { real19, real23 }.Select(d => (d.GoVersion, h: d.Histogram("/gc/pauses:seconds"), model: TimeHistogram.Buckets(GoVersion.Parse(d.GoVersion))))
     .Select(x => new { 版本 = x.GoVersion, 计数 = x.h.Counts, 真实前几个边界_ns = string.Join(", ", x.h.Buckets.Skip(1).Take(5).Select(b => Math.Round(b * 1e9))),
-        模型前几个边界_ns = string.Join(", ", x.model.Skip(1).Take(5).Select(b => Math.Round(b * 1e9))), 最后有限边界_s = x.h.Buckets[^2] })""")
+        模型前几个边界_ns = string.Join(", ", x.model.Skip(1).Take(5).Select(b => Math.Round(b * 1e9))), 最后有限边界_s = x.h.Buckets[^2] }).AsTable()""")
 
 md("""课程库对每个支持的版本都能给出这张表（1.21、1.22、1.23 的布局相同）：""")
 
 code("""MetricCatalog.Versions.Select(v => new { 版本 = v.ToString(), 计数 = TimeHistogram.CountsLength(v),
-    前几个边界_ns = string.Join(", ", TimeHistogram.Buckets(v).Skip(1).Take(5).Select(b => Math.Round(b * 1e9))), 最后有限边界_s = TimeHistogram.Buckets(v)[^2] })""")
+    前几个边界_ns = string.Join(", ", TimeHistogram.Buckets(v).Skip(1).Take(5).Select(b => Math.Round(b * 1e9))), 最后有限边界_s = TimeHistogram.Buckets(v)[^2] }).AsTable()""")
 
 md("""### 一个模拟的 Go 进程
 
@@ -74,7 +74,7 @@ md("""#### 对照真实 Go
 `data/go/metricsdump` 在真实运行时里强制 3 次 GC 后读出全部直方图（录制：go1.19.8 和 go1.23.5，上面已经读过）。它证实了两件事：桶边界与上面的模型逐位相同（单元测试逐个比较），以及 **每个 GC 周期在 `/gc/pauses:seconds` 里留下两个样本**：""")
 
 code("""new[] { real19, real23 }.Select(d => new { d.GoVersion, GC周期 = d.GcCycles, 停顿样本 = d.Histogram("/gc/pauses:seconds").Total,
-    桶数 = d.Histogram("/gc/pauses:seconds").Counts, 与模型相同 = d.Histogram("/gc/pauses:seconds").Buckets.SequenceEqual(TimeHistogram.Buckets(GoVersion.Parse(d.GoVersion)).ToList()) })""")
+    桶数 = d.Histogram("/gc/pauses:seconds").Counts, 与模型相同 = d.Histogram("/gc/pauses:seconds").Buckets.SequenceEqual(TimeHistogram.Buckets(GoVersion.Parse(d.GoVersion)).ToList()) }).AsTable()""")
 
 md("""### 导出到 Prometheus
 

@@ -50,6 +50,8 @@ public partial class LearnerTextTests
         Assert.Contains("C 在第", text, StringComparison.Ordinal);
         Assert.Contains(v.ReachableVia, text, StringComparison.Ordinal);
         Assert.Contains("弱三色不变式", text, StringComparison.Ordinal);
+        AssertChinese(text);
+        Assert.Contains("没有写屏障", text, StringComparison.Ordinal);
         Assert.Equal(text, LearnerText.Of(v));
     }
 
@@ -108,5 +110,25 @@ public partial class LearnerTextTests
         AssertChinese(text);
         Assert.StartsWith($"{size} B", text, StringComparison.Ordinal);
         Assert.Equal(text, LearnerText.Of(c));
+    }
+
+    [Fact]
+    public void A_list_becomes_one_table_with_a_column_per_property()
+    {
+        var table = new[] { (A: 1, B: "x"), (A: 2, B: "y") }.AsTable();
+        Assert.Equal(["Item1", "Item2"], table.Columns);
+        var records = GoRuntimeLab.Sched.Analysis.GTransitions.Count(Scheduler.Run("fanout", SchedConfig.Default)).AsTable();
+        Assert.Equal(["From", "To", "Count", "ZeroLength"], records.Columns);
+        Assert.All(records.Rows, r => Assert.Equal(4, r.Count));
+        var anon = new[] { new { 名 = "a", n = 1.5 } }.AsTable();
+        Assert.Equal(["名", "n"], anon.Columns);
+        Assert.Equal(["a", "1.5"], anon.Rows[0]);
+        var strings = new[] { "<x>", "y" }.AsTable();
+        Assert.Equal([RowTable.ValueColumn], strings.Columns);
+        Assert.Contains("&lt;x&gt;", strings.ToHtml(), StringComparison.Ordinal);
+        // Kinds the kit renders in Chinese keep one column of that text.
+        var states = MarkScenarios.LostObject(WriteBarrierMode.Hybrid).Run().States.AsTable();
+        Assert.Equal([RowTable.ValueColumn], states.Columns);
+        Assert.StartsWith("#0 [GC 未运行", states.Rows[0][0], StringComparison.Ordinal);
     }
 }
