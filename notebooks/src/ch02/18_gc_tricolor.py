@@ -118,7 +118,5 @@ md("""#### 小结
 1. 用 Yuasa 删除屏障运行 `MarkScenarios.LostObject(WriteBarrierMode.YuasaDeletion)`：是哪一步的写屏障救下了 C？填入那一步的步号（提示：看 `Caption`，或找 C 第一次变灰的那一步）。
 2. 用 `MarkConfig.For(new GoVersion(1, 7))` 运行 `MarkScenarios.Tour()`（`Tour() with { Config = ... }`）：G1 的栈扫描了几次？这次额外的扫描发生在哪个阶段、为什么会拉长 STW 停顿？""")
 
-code("""var yuasa = MarkScenarios.LostObject(WriteBarrierMode.YuasaDeletion).Run();
-int? savedAtStep = null;   // 练习 1：填入你的答案
-Exercise.Check("练习 1：Yuasa 屏障救下 C 的步号", savedAtStep,
-    yuasa.States.First(s => s.ColorOf("C") == MarkColor.Grey).Step, "删除 b.next 时 shade(old C)。")""")
+code("""int? savedAtStep = null;   // 练习 1：把 null 换成你的答案
+ChapterExercises.YuasaSavesC(savedAtStep)""")

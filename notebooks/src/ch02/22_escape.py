@@ -110,10 +110,10 @@ md("""### 小结
 **练习 1**：`ParamContentToGlobal(pp **int)` 只把 `*pp` 存进全局变量。编译器对参数 `pp` 报告的是哪一类？把 `null` 改成你的答案（例如 `EscapeKind.LeakingParam`），再运行。""")
 
 code("""EscapeKind? answer1 = null;   // 你的答案
-EscapeExercise.CheckKind("练习1 pp 的类别", answer1, live, "pointers.go", 56, "pp")""")
+EscapeExercise.CheckKind("练习 1：pp 的类别", answer1, live, "pointers.go", 56, "pp")""")
 
 md("""**练习 2**：改写下面的 `Sum`，让它内部 **什么都不上堆**（提示：看看规则小结里 `make` 的那几行）。有 Go 时会真的编译你的答案；没有 Go 时按录制中编译器的规则检查（并注明）。把 `null` 换成你改好的完整源码字符串。""")
 
 code("""string? answer2 = null;   // 例如 \"\"\"package main ... func Sum(xs []int) int { ... } ...\"\"\"
 // 起点: func Sum(xs []int) int { buf := make([]int, len(xs)); copy(buf, xs); t := 0; for _, v := range buf { t += v }; return t }
-await EscapeExercise.CheckNoHeapAsync("练习2 Sum 不逃逸", answer2, "Sum", "../data/recordings/escape/cases-go1.23-m1.txt", GoToolchain.Find())""")
+await EscapeExercise.CheckNoHeapAsync("练习 2：Sum 不逃逸", answer2, "Sum", "../data/recordings/escape/cases-go1.23-m1.txt", GoToolchain.Find())""")

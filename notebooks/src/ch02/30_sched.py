@@ -175,7 +175,5 @@ md("""> **常见误区：课程文本中的“抢占式调度的三大触发条�
 2. 把参数单元格的 `procs` 改成 1、2、8，重新运行 fanout：结束时间和抢占次数怎样变化？为什么 GOMAXPROCS=8 时几乎没有抢占？
 3. 把 `seed` 改成其他值再运行 `many-short`：哪些数字变了（窃取者、受害者、个数），哪些没有变？""")
 
-code("""int? sleeperAnswer = null;   // 练习 1：填入你的答案（毫秒，整数）
-var offRun = Scheduler.Run("spinner-sleeper", SchedConfig.Default.WithProcs(1).WithAsyncPreempt(false));
-Exercise.Check("练习 1：asyncpreemptoff=1 时 sleeper 醒来的时间 (ms)", sleeperAnswer, (int)(offRun.Goroutine("sleeper").FinishedAt!.Value / 1_000_000),
-    "没有异步抢占，紧凑循环里没有协作式检查点，sleeper 只能等 spinner 的 200 ms 跑完。")""")
+code("""int? sleeperAnswer = null;   // 练习 1：把 null 换成你的答案（毫秒，整数）
+ChapterExercises.SleeperWakesWithoutAsyncPreemption(sleeperAnswer)""")

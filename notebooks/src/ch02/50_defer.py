@@ -116,11 +116,8 @@ md("""### 小结
 1. 一个函数有 3 条 defer，最多可以有几条 `return` 语句还能保持 open-coded？填入 `maxReturnsAnswer` 后运行下一个单元格检查。
 2. 在 Go 1.19 下，`nineDefers`（9 条顶层 defer）里有几条是 stack-allocated？先预测，填入 `nineStackAnswer`，检查用的是 Go 1.19.8 的真实录制。有 Go 时，把 `twoDefersEightReturns` 的一个 `case` 删掉，用 `go build -gcflags=-d=defer` 验证你的预测。""")
 
-code("""int? maxReturnsAnswer = null;   // 练习 1：填入你的答案
-var maxOpenReturns = Enumerable.Range(0, 40).Last(r => DeferClassifier.Classify(FunctionShape.Of(3, r)).OpenCoded);
-Exercise.Check("练习 1：3 条 defer 时 open-coded 允许的最多 return 数", maxReturnsAnswer, maxOpenReturns, "return 数 × defer 数 ≤ 15：3 × 5 = 15。")""")
+code("""int? maxReturnsAnswer = null;   // 练习 1：把 null 换成你的答案
+ChapterExercises.MaxReturnsForThreeDefers(maxReturnsAnswer)""")
 
-code("""int? nineStackAnswer = null;   // 练习 2：填入你的答案
-var go119 = DeferCases.Compare(cases, DeferDebugOutput.Read("../data/recordings/defer/d-defer-default-go1.19.8.log"), "default", GoVersion.Go1_19);
-Exercise.Check("练习 2：nineDefers 中 stack-allocated 的条数", nineStackAnswer, go119.Single(r => r.Case.Name == "nineDefers").Recorded.Count(k => k == DeferKind.StackAllocated),
-    "超过 8 条时整个函数放弃 open-coded；这些 defer 都只执行一次，所以全部放在栈上。")""")
+code("""int? nineStackAnswer = null;   // 练习 2：把 null 换成你的答案
+ChapterExercises.NineDefersStackAllocated(nineStackAnswer, cases, "../data/recordings/defer/d-defer-default-go1.19.8.log")""")

@@ -117,6 +117,5 @@ md("""#### 小结
 2. 把 `ProcessConfig.Default.WithGogc(50)` 和 `WithGogc(200)` 各跑 30 s：GC 周期数和 `go_gc_duration_seconds_count` 怎样变化？在 Prometheus 里用 `histogram_quantile(0.99, rate(go_sched_latencies_seconds_bucket[1m]))` 看 p99 调度延迟——它为什么只是一个上界附近的估计？""")
 
 code("""process.AdvanceTo(60_000_000_000);
-ulong? pauseSamples = null;   // 练习 1：填入你的答案
-Exercise.Check("练习 1：60 s 时 /gc/pauses:seconds 的样本数", pauseSamples,
-    process.Read("/gc/pauses:seconds").Histogram!.Total, "每个完成的周期 2 个样本，正在进行的周期已过第一次 STW 时再加 1。")""")
+ulong? pauseSamples = null;   // 练习 1：把 null 换成你的答案
+ChapterExercises.PauseSamples(pauseSamples, process)""")
