@@ -132,7 +132,7 @@ using GoRuntimeLab.Charts.Sched;
 SchedCharts.GoroutineTimeline(Scheduler.Run("sz-welcome"))""")
 
 code("""var simWg = Scheduler.Run("sz-welcome-waitgroup");
-Console.WriteLine(simWg);
+display(simWg);
 SchedCharts.GoroutineTimeline(simWg)""")
 
 md("""### 小结

@@ -39,7 +39,9 @@ md("""### 对照真实 Go
 
 code("""var cases = DeferCases.Load("../data/go/defer");
 var recorded = DeferDebugOutput.Read("../data/recordings/defer/d-defer-default-go1.23.5.log");
-Console.WriteLine(string.Join("\\n", DeferCases.Compare(cases, recorded, "default", GoVersion.Go1_23)));""")
+DeferCases.Compare(cases, recorded, "default", GoVersion.Go1_23).Select(r => new { 一致 = r.Agrees ? "✓" : "✗", 函数 = r.Case.Name,
+    模型 = string.Join(", ", r.Classification.Kinds.Select(DeferClassifier.GoName)),
+    真实_Go_1_23_5 = string.Join(", ", r.Recorded.Select(k => k is null ? "-" : DeferClassifier.GoName(k.Value))) }).AsTable()""")
 
 md("""### 实测开销
 
