@@ -103,7 +103,7 @@ code("""var demo = new (string Workload, GoVersion Go, bool Async)[] {
     ("spinner-sleeper", new GoVersion(1, 13), true), ("compute-sleeper", GoVersion.Go1_23, false) };
 var preempt = demo.Select(d => (d, r: Scheduler.Run(d.Workload, cfg.WithProcs(1).WithVersion(d.Go).WithAsyncPreempt(d.Async))))
     .Select(x => new { x.d.Workload, Go = x.d.Go.ToString(), asyncpreempt = x.d.Async ? "on" : "off(=1)",
-        sleeper醒来 = GoDuration.Format(x.r.Goroutine("sleeper").FinishedAt ?? -1), x.r.Preemptions }).ToList();
+        sleeper醒来 = GoDuration.Format(x.r.Goroutine("sleeper").FinishedAt ?? -1), 抢占 = $"{x.r.Preemptions.Async} 次异步, {x.r.Preemptions.Cooperative} 次协作式" }).ToList();
 preempt.AsTable()""")
 
 code("""SchedCharts.GoroutineTimeline(Scheduler.Run("spinner-sleeper", cfg.WithProcs(1)), untilMs: 30)""")

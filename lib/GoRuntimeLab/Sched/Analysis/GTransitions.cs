@@ -1,7 +1,6 @@
 // Mirrors: the G status changes of runtime/proc.go (casgstatus: execute → _Grunning, goschedImpl/gopreempt_m →
 // _Grunnable, gopark → _Gwaiting, entersyscall → _Gsyscall, goexit0 → _Gdead), Go 1.13–1.23, as a simulator run
 // recorded them. Simplified: counts what the simulator did; reconstructs zero-length states from its events.
-using System.Globalization;
 
 namespace GoRuntimeLab.Sched.Analysis;
 
@@ -13,8 +12,10 @@ namespace GoRuntimeLab.Sched.Analysis;
 /// </summary>
 public static class GTransitions
 {
-    /// <summary>Transition counts, most frequent first.</summary>
-    /// <exception cref="InvalidOperationException">Two equal states back to back without an event that explains them.</exception>
+    /// <summary>
+    /// Transition counts, most frequent first. Two equal states back to back that no preemption or Gosched event
+    /// explains (the states between lasted 0 ns and are not recorded) are counted as a From == To row.
+    /// </summary>
     public static IReadOnlyList<GTransitionCount> Count(SchedResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -49,8 +50,9 @@ public static class GTransitions
                     }
                     else
                     {
-                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                            $"G{span.G}: two {span.Status} spans meet at {previous.End} ns with no event that explains the state in between"));
+                        // States in between lasted 0 ns and no event names them (e.g. woken and parked again at once):
+                        // counted as From == To so they stay visible instead of vanishing.
+                        Add(span.Status, span.Status, restored: true);
                     }
                 }
 

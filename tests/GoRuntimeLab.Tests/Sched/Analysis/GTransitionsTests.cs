@@ -30,6 +30,19 @@ public class GTransitionsTests
         Assert.Equal(timelineOnly, restored);
     }
 
+    [Fact]
+    public void Every_built_in_workload_is_counted_with_running_to_runnable_equal_to_the_yield_events()
+    {
+        foreach (var name in GoRuntimeLab.Sched.Workloads.Workloads.Names)
+        {
+            var run = Scheduler.Run(name, SchedConfig.Default.WithProcs(2));
+            var counts = GTransitions.Count(run);
+            var yields = run.Events.Count(e => e.Kind is SchedEventKind.Gosched or SchedEventKind.PreemptAsync or SchedEventKind.PreemptCooperative);
+            Assert.True(yields == counts.Where(c => c is { From: GStatus.Running, To: GStatus.Runnable }).Sum(c => c.Count), name);
+            Assert.DoesNotContain(counts, c => c is { From: GStatus.Running, To: GStatus.Running });
+        }
+    }
+
     [Theory]
     [InlineData("sz-welcome")]
     [InlineData("syscall-mix")]
