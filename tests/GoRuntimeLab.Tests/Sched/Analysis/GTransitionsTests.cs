@@ -42,21 +42,4 @@ public class GTransitionsTests
             Assert.DoesNotContain(counts, c => c is { From: GStatus.Running, To: GStatus.Running });
         }
     }
-
-    [Theory]
-    [InlineData("sz-welcome")]
-    [InlineData("syscall-mix")]
-    [InlineData("many-short")]
-    [InlineData("prodcons-buffered")]
-    [InlineData("pingpong-hog")]
-    [InlineData("spinner-sleeper")]
-    public void Every_workload_accounts_running_to_runnable_by_preemption_and_gosched_events(string workload)
-    {
-        var run = Scheduler.Run(workload, SchedConfig.Default.WithProcs(2));
-        var counts = GTransitions.Count(run);
-        var yields = run.Events.Count(e => e.Kind is SchedEventKind.Gosched or SchedEventKind.PreemptAsync or SchedEventKind.PreemptCooperative);
-        var toRunnable = counts.Where(c => c is { From: GStatus.Running, To: GStatus.Runnable }).Sum(c => c.Count);
-        Assert.Equal(yields, toRunnable);
-        Assert.DoesNotContain(counts, c => c.From == c.To);
-    }
 }
