@@ -15,6 +15,10 @@ internal static class ModuleSetup
     {
         EnvironmentFormatter.Register();
         SummaryFormatter.Register(typeof(GoVersion).Assembly);
+        Microsoft.DotNet.Interactive.Formatting.Formatter.Register<KeyValueTable>(
+            (table, writer) => writer.Write(table.ToHtml()), Microsoft.DotNet.Interactive.Formatting.HtmlFormatter.MimeType);
+        Microsoft.DotNet.Interactive.Formatting.Formatter.Register<RowTable>(
+            (table, writer) => writer.Write(table.ToHtml()), Microsoft.DotNet.Interactive.Formatting.HtmlFormatter.MimeType);
         try { RegisterCharts(); }
         catch (Exception) { /* reported by Kit.Setup */ }
     }

@@ -132,7 +132,7 @@ using GoRuntimeLab.Charts.Sched;
 SchedCharts.GoroutineTimeline(Scheduler.Run("sz-welcome"))""")
 
 code("""var simWg = Scheduler.Run("sz-welcome-waitgroup");
-Console.WriteLine(simWg);
+display(simWg);
 SchedCharts.GoroutineTimeline(simWg)""")
 
 md("""### 小结
@@ -148,9 +148,8 @@ md("""### 小结
 2. 有 Go 时，用 `WelcomeTrace.Parse((await GoToolchain.Require().RunAsync("../data/go/welcome-sleep", ["-work", "495ms"])).Stdout)` 现场多跑几次，再试 `"505ms"`：边界附近的结果稳定吗？为什么这说明 Sleep 方案依赖运气？
 3. 用 `new GoRunOptions { GoMaxProcs = 1 }` 作为 `RunOrReplayAsync` 的 `options` 参数重跑 WaitGroup 版本：结果变了吗？这说明了“并发”与“并行”的什么区别？""")
 
-code("""int? cutOffAnswer = null;   // 练习 1：填入你的答案
-Exercise.Check("练习 1：-work 700ms 时被截断的 goroutine 数", cutOffAnswer, slowTrace.CutOff,
-    "main 在 500ms 返回，而每个 goroutine 需要 700ms。")""")
+code("""int? cutOffAnswer = null;   // 练习 1：把 null 换成你的答案
+ChapterExercises.WelcomeCutOff(cutOffAnswer, slowTrace)""")
 
 md("""## 1.3 本地开发工具链
 
@@ -164,11 +163,9 @@ md("""## 1.3 本地开发工具链
 
 > 注意：这些都是 **开发期** 工具，与运行时行为无关；本课程后面的章节关心的是运行时本身（GC、调度器、channel……）。
 
-下面的单元格检查这些命令是否在你的 PATH 上：""")
+下面的单元格检查这些命令是否在你的 PATH 上（`GoToolchain.OnPath` 与课程库查找 `go` 用的是同一套搜索：PATH 中第一个可执行文件）：""")
 
-code("""string? OnPath(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-    .Select(dir => Path.Combine(dir, tool)).FirstOrDefault(File.Exists);
-new[] { "go", "dlv", "gopls", "staticcheck", "air" }.Select(t => new { 工具 = t, 路径 = OnPath(t) ?? "未安装 not installed" })""")
+code("""new[] { "go", "dlv", "gopls", "staticcheck", "air" }.Select(t => new { 工具 = t, 路径 = GoToolchain.OnPath(t) ?? "未安装 not installed" }).AsTable()""")
 
 md("""### 小结
 

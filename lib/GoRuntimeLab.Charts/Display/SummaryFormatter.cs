@@ -8,7 +8,8 @@ namespace GoRuntimeLab.Charts.Display;
 /// <summary>
 /// Shows a model result by the summary its type writes (a hand-written <c>ToString()</c>, e.g. "GOGC=100: 12 GC cycles
 /// in 2 s, peak heap 71 MiB…") instead of .NET Interactive's default tree of every property and nested list, which for
-/// a simulation is thousands of rows. Types without a hand-written summary keep the default display.
+/// a simulation is thousands of rows. Types without a hand-written summary keep the default display. Where the kit
+/// has a Chinese rendering (<see cref="LearnerText"/>), that is shown instead of the English summary.
 /// </summary>
 internal static class SummaryFormatter
 {
@@ -23,7 +24,7 @@ internal static class SummaryFormatter
         models.GetExportedTypes().Where(t => t.IsClass && !t.IsAbstract && !t.IsGenericTypeDefinition && HasOwnSummary(t));
 
     public static string ToHtml(object? value) =>
-        "<pre class=\"golab-summary\" style=\"white-space:pre-wrap\">" + WebUtility.HtmlEncode(value?.ToString() ?? "") + "</pre>";
+        "<pre class=\"golab-summary\" style=\"white-space:pre-wrap\">" + WebUtility.HtmlEncode(LearnerText.Of(value)) + "</pre>";
 
     private static bool HasOwnSummary(Type type)
     {

@@ -120,9 +120,9 @@ public static class TriColorCharts
 
     private static string Title(string heading, MarkState s)
     {
-        var caption = string.Join("<br>", s.Events.Select(e => System.Net.WebUtility.HtmlEncode(e)));
-        var warn = s.InvariantHolds ? "" : $" <span style=\"color:{BrokenOutline}\">⚠ invariant broken: {string.Join(", ", s.InvariantBreaks)}</span>";
-        return $"{System.Net.WebUtility.HtmlEncode(heading)} · step {s.Step} [{s.Phase}]{warn}<br><span style=\"font-size:12px\">{caption}</span>";
+        var caption = string.Join("<br>", s.Events.Select(e => System.Net.WebUtility.HtmlEncode(TriColorText.Event(e))));
+        var warn = s.InvariantHolds ? "" : $" <span style=\"color:{BrokenOutline}\">⚠ 不变式被破坏 invariant broken: {string.Join(", ", s.InvariantBreaks)}</span>";
+        return $"{System.Net.WebUtility.HtmlEncode(heading)} · 第 {s.Step} 步 [{System.Net.WebUtility.HtmlEncode(TriColorText.Phase(s.Phase))}]{warn}<br><span style=\"font-size:12px\">{caption}</span>";
     }
 
     private static Dictionary<string, object> Nodes(MarkState s, IReadOnlyDictionary<string, (double X, double Y)> at)

@@ -62,12 +62,28 @@ public sealed record GoToolchain(string GoPath, GoVersion Version, string Os, st
         return new GoToolchain(goPath, parsed.Version, parsed.Os, parsed.Arch) { IsDevel = parsed.IsDevel };
     }
 
+    /// <summary>
+    /// The first executable named <paramref name="tool"/> (".exe" added on Windows) in the directories of PATH, or
+    /// null. The same search <see cref="Find()"/> uses for go; notebooks use it for dlv, gopls, staticcheck, air.
+    /// </summary>
+    public static string? OnPath(string tool) => OnPath(tool, Environment.GetEnvironmentVariable("PATH"));
+
+    /// <summary>Like <see cref="OnPath(string)"/> with an explicit PATH-syntax <paramref name="searchPath"/>.</summary>
+    public static string? OnPath(string tool, string? searchPath) => ExecutablesOnPath(tool, searchPath).FirstOrDefault();
+
+    private static IEnumerable<string> ExecutablesOnPath(string tool, string? searchPath)
+    {
+        if (string.IsNullOrWhiteSpace(tool) || tool.IndexOfAny([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]) >= 0)
+            throw KitInputException.For($"\"{tool}\" is not a command name", parameter: "tool");
+        var exe = OperatingSystem.IsWindows() && !Path.HasExtension(tool) ? tool + ".exe" : tool;
+        return (searchPath ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, exe)).Where(IsExecutableFile);
+    }
+
     private static (GoToolchain? Toolchain, string Problem) Locate(string? searchPath, string? goRoot)
     {
-        var exe = OperatingSystem.IsWindows() ? "go.exe" : "go";
-        var candidates = (searchPath ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, exe)).ToList();
-        if (!string.IsNullOrEmpty(goRoot)) candidates.Add(Path.Combine(goRoot, "bin", exe));
+        var candidates = ExecutablesOnPath("go", searchPath).ToList();
+        if (!string.IsNullOrEmpty(goRoot)) candidates.Add(Path.Combine(goRoot, "bin", OperatingSystem.IsWindows() ? "go.exe" : "go"));
 
         var problems = new List<string>();
         foreach (var candidate in candidates.Distinct(StringComparer.Ordinal))

@@ -47,7 +47,7 @@ $"trigger = {trigger} B, goal = {goal} B  (真实 Go 的 GODEBUG=gcpacertrace=1 
 
 md("""GC 根对目标的影响（GOGC=100，存活堆 64 MiB、全局变量 1 MiB，栈从 0 增加到 64 MiB）：""")
 
-code("""new[] { 0L, 8, 64 }.Select(stacks => new { stacksMiB = stacks, goalMiB = GcExercises.HeapGoalMiB(64, stacks, 1, 100), before118MiB = 64 * 2 })""")
+code("""new[] { 0L, 8, 64 }.Select(stacks => new { stacksMiB = stacks, goalMiB = GcExercises.HeapGoalMiB(64, stacks, 1, 100), before118MiB = 64 * 2 }).AsTable()""")
 
 md("""### 与 Go 自己的测试逐字节对照：TestGcPacer
 
@@ -59,7 +59,7 @@ PacerCharts.ModelVsGolden(steady, golden["Steady"], "Go 1.19.8")""")
 
 md("""每个场景还带着 Go 测试自己的通过条件（目标偏差、GC CPU 利用率是否稳定在 25% 等）。1.19 的 cons/mark 用 PI 控制器平滑，1.21 起改为"最近 5 轮取最大"，两个版本都要通过：""")
 
-code("""PacerScenarios.All.Select(s => new { s.Name, go119 = PacerHarness.Run(s, GoVersion.Go1_19).Passed, go123 = PacerHarness.Run(s, GoVersion.Go1_23).Passed })""")
+code("""PacerScenarios.All.Select(s => new { s.Name, go119 = PacerHarness.Run(s, GoVersion.Go1_19).Passed, go123 = PacerHarness.Run(s, GoVersion.Go1_23).Passed }).AsTable()""")
 
 md("""### 一个负载随时间的变化
 
@@ -88,7 +88,7 @@ GOGC 越大，两轮 GC 之间能分配的越多：GC 次数和 GC CPU 下降，
 code("""var sweep = GcSimulator.SweepGogc(workload, options, new[] { 50, 75, 100, 150, 200, 300, 400, 800 });
 GcSimCharts.GogcSweep(sweep)""")
 
-code("""sweep.Select(r => new { r.Options.Gogc, r.GcCount, peakMiB = r.PeakHeapBytes >> 20, gcCpu = $"{r.GcCpuFraction:P1}", pausesMs = r.PauseTotalNs / 1e6 })""")
+code("""sweep.Select(r => new { r.Options.Gogc, r.GcCount, peakMiB = r.PeakHeapBytes >> 20, gcCpu = $"{r.GcCpuFraction:P1}", pausesMs = r.PauseTotalNs / 1e6 }).AsTable()""")
 
 md("""注意最后一列：每轮两次 STW 加起来只有几十微秒，**总停顿时间随 GC 次数变化，而不是随 GOGC 本身变化**；GOGC 换来的主要是 GC 的 CPU 开销与内存之间的取舍。
 
@@ -110,7 +110,7 @@ GcSimCharts.HeapOverTime(spiky)""")
 md("""如果存活堆本身就超过了上限，目标会塌到存活堆上，GC 将背靠背地运行（早期版本所说的"死亡螺旋"）。Go 1.19 的 **GC CPU 限制器**（`mgclimit.go`）用一个容量为"每个 P 1 CPU 秒"的漏桶记录 GC 时间减去程序时间；桶满时关掉 mark assist，把 GC CPU 大致限制在 50%，代价是堆超出上限：""")
 
 code("""var squeezed = GcSimulator.Run(GcWorkload.Default.WithLive("48MiB").WithAllocRate("512MiB/s").WithDuration("8s"), options.WithGogc("100").WithMemoryLimit("40MiB"));
-new { summary = squeezed.ToString(), limiterCycles = squeezed.Cycles.Count(c => c.LimiterOn), firstLimitedAtSeconds = squeezed.Cycles.First(c => c.LimiterOn).StartNs / 1e9 }""")
+new { 概况 = squeezed.ToString(), 限制器开启的轮数 = squeezed.Cycles.Count(c => c.LimiterOn), 第一次开启于秒 = squeezed.Cycles.First(c => c.LimiterOn).StartNs / 1e9 }.AsTable()""")
 
 code("""GcSimCharts.HeapOverTime(squeezed, "存活堆 54 MiB > GOMEMLIMIT 40 MiB：限制器开启后 assist 关闭，堆越过上限")""")
 
@@ -129,18 +129,24 @@ GcSimCharts.ModelVsReal(recorded.Simulate(), real, "Go 1.23.5")""")
 
 md("""全部 14 份录制：真实的 GC 次数与模型预测（验收标准是只设 GOGC 时 ±10%、设了 GOMEMLIMIT 时 ±25%；实际都在 ±10% 以内）。""")
 
-code("""recordings.Select(r => { var s = r.Simulate(); return new { r.File, real = r.ChurnGc, model = s.GcCount, error = $"{r.Error(s):+0.0%;-0.0%}" }; })""")
+code("""recordings.Select(r => { var s = r.Simulate(); return new { r.File, real = r.ChurnGc, model = s.GcCount, error = $"{r.Error(s):+0.0%;-0.0%}" }; }).AsTable()""")
 
 md("""> **常见误区（课程文本 2.1）**
 >
 > - **"GOGC=100 表示当新分配堆大小达到上次 GC 后存活堆的 100% 时触发 GC"** —— 两处不准确。其一，Go 1.18 起目标里还加上了 GC 根（栈、全局变量），上面"GC 根对目标的影响"一表显示 64 MiB 的栈会把目标抬高 64 MiB；其二，GC 在 **到达目标之前** 的触发点就开始了（新进程：触发点 3997696 B < 目标 4194304 B），好让并发标记在堆长到目标时结束。
 > - **"GOMEMLIMIT：硬性内存上限，超限强制 GC"** —— 它是 **软** 上限：尖峰期间和 CPU 限制器开启时堆都会越过它（上面 `squeezed` 的峰值远高于 40 MiB）。它也不会"强制"一次 GC，而是把堆目标压低。
 > - **"GOGC 越大，停顿越少"** —— 每轮的 STW 只有几十微秒，与 GOGC 基本无关；GOGC 变大减少的是 GC 次数和 GC 的 CPU 开销，代价是内存。
-> - **`debug.SetGCPercent()`** 会返回 **旧值**（运行时的 `setGCPercent` 就是这么实现的），调优代码常用它来临时修改再恢复：下面的单元格把 100 改成 200，返回的是 100。
+> - **`debug.SetGCPercent()`** 会返回 **旧值**，调优代码常用它来临时修改再恢复。它还 **立即生效**：运行时的 `setGCPercent`（`mgcpacer.go`，1.19 与 1.23 相同）在持有堆锁时先改 GOGC，再调用 `gcControllerCommit` 重新计算目标和触发点，不必等下一轮 GC。下面的单元格先在模型上调用，再与真实 Go 1.19.8 的录制逐项对照（`data/go/setgcpercent` 在一个刚启动、还没有 GC 过的进程里从 `runtime/metrics` 读 `/gc/heap/goal:bytes`）。
 > - **用 `runtime.ReadMemStats()` 监控 `PauseNs`** —— `ReadMemStats` 会短暂 STW；生产环境的低开销做法是 `runtime/metrics`（第 3.3 节），停顿直方图是 `/gc/pauses:seconds`（1.22 起为 `/sched/pauses/total/gc:seconds`）。""")
 
-code("""var controller = GcController.Create(GcConfig.Default);
-new { returned = controller.SetGcPercent(200), now = controller.GcPercent, newGoalMiB = controller.HeapGoal() >> 20 }""")
+code("""var controller = GcController.Create(GcConfig.Default.WithVersion("1.19"));
+var goalBefore = controller.HeapGoal();
+var returnedOld = controller.DebugSetGcPercent(200);   // debug.SetGCPercent(200)
+Console.WriteLine($"模型 model: 返回旧值 {returnedOld}，GOGC 现在是 {controller.GcPercent}，目标 goal {goalBefore} B → {controller.HeapGoal()} B（没有发生 GC）");
+var setGcReal = SetGcPercentRecording.Read("../data/recordings/pacer/setgcpercent-go1.19.8.txt");
+setGcReal.CompareWithModel(GoVersion.Go1_19).AsTable()""")
+
+md("""表中每一行：真实 Go 的返回值与目标（`Real…`）和模型的（`Model…`），`Equal` 表示两者一致。真实进程在两次调用之间的 GC 次数都是 0（录制里的 `gc-cycles=0`），所以目标的变化完全来自 `SetGCPercent` 本身的提交。""")
 
 md("""### 小结
 

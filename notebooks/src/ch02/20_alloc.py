@@ -29,7 +29,7 @@ var goVersion = GoVersion.Go1_23;
 SizeClasses.Lookup(objectSize, hasPointers, goVersion)""")
 
 code("""new[] { GoVersion.Go1_19, GoVersion.Go1_21, GoVersion.Go1_22, GoVersion.Go1_23 }
-    .Select(v => SizeClasses.Lookup(objectSize, hasPointers, v))""")
+    .Select(v => AllocText.Lookup(SizeClasses.Lookup(objectSize, hasPointers, v))).AsTable()""")
 
 md("""### 大小等级阶梯与浪费
 
@@ -74,7 +74,7 @@ md("""### 对照真实 Go
 
 code("""var real = new[] { "1.19", "1.23" }.Select(v => ChargeRecording.Read($"../data/recordings/alloc/sizeclass-go{v}.txt")).ToList();
 (long Size, bool Pointers)[] probes = [(5, false), (100, false), (104, true), (512, true), (1024, false), (1024, true), (32760, true), (100_000, false)];
-real.SelectMany(r => probes.Select(p => r.Compare(p.Size, p.Pointers)))""")
+real.SelectMany(r => probes.Select(p => r.Compare(p.Size, p.Pointers))).AsTable()""")
 
 md("""1024 字节的含指针对象：Go 1.19 收 1024 B，Go 1.23 收 **1152 B**（1024 + 8 字节 header = 1032，落入 1152 等级）；无指针的 1024 B 两个版本都是 1024 B。两份录制只在“含指针、大于 512 B、且恰好处于等级边界”的 40 个大小上不同，与模型预测的完全一致：""")
 
@@ -99,10 +99,8 @@ md("""> **常见误区：“切片预分配不足 → 用 `make([]T, 0, cap)` �
 2. Go 1.23 中，一个 576 字节、含指针的对象实际占用多少字节？填入 `bytesAnswer`。（提示：576 本身就是一个等级大小；header 是在查表之前加上的。）
 3. 把模拟的 `WithProcs(2)` 改成 `WithProcs(8)`：`refill` 次数和峰值 span 数怎样变化？为什么每个 P 都有自己的 span？""")
 
-code("""int? classAnswer = null;   // 练习 1：填入你的答案
-Exercise.Check("练习 1：100 字节结构体的大小等级", classAnswer, SizeClasses.Lookup(100).Class,
-    "100 B 向上取整到 112 B（class 9）；含指针时同样如此，因为 100 ≤ 512 不加 header。")""")
+code("""int? classAnswer = null;   // 练习 1：把 null 换成你的答案
+ChapterExercises.SizeClassOf100Bytes(classAnswer)""")
 
-code("""long? bytesAnswer = null;   // 练习 2：填入你的答案
-Exercise.Check("练习 2：Go 1.23 中 576 B 含指针对象的实际占用", bytesAnswer, SizeClasses.Lookup(576, pointers: true, GoVersion.Go1_23).Size,
-    "576 + 8 字节 header = 584，落入 640 B 等级；Go 1.19 没有 header，正好 576 B。")""")
+code("""long? bytesAnswer = null;   // 练习 2：把 null 换成你的答案
+ChapterExercises.Pointerful576BytesGo123(bytesAnswer)""")

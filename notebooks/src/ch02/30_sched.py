@@ -39,11 +39,15 @@ G 的状态是 `runtime2.go` 中的常量（数字就是 `GODEBUG=scheddetail=1`
 先跑一个 CPU 密集的扇出（fanout：8 个各 20 ms 的 worker，WaitGroup 汇合），再数一数模拟中出现过的状态转换：""")
 
 code("""var fanout = Scheduler.Run("fanout", cfg);
-Console.WriteLine(fanout);""")
+fanout""")
 
-code("""fanout.GTimeline.GroupBy(s => s.G)
-    .SelectMany(g => g.Zip(g.Skip(1), (a, b) => $"{a.Status} → {b.Status}"))
-    .CountBy(t => t).OrderByDescending(kv => kv.Value).Select(kv => new { 转换 = kv.Key, 次数 = kv.Value })""")
+code("""using GoRuntimeLab.Sched.Analysis;
+GTransitions.Count(fanout).AsTable()""")
+
+md("""怎么数才对：G 的时间线（`GTimeline`）只保存 **持续了一段模拟时间** 的状态。一个 worker 被抢占后，如果调度器在同一纳秒又选中了它，它的 `_Grunnable` 只持续了 0 ns，时间线里就没有这一段，看上去像是 `Running → Running`。如果直接数时间线里相邻的两段，这些抢占就会被漏掉，`Running → Runnable` 的次数会小于上面打印的抢占次数。`GTransitions.Count` 用模拟器自己的抢占和 `Gosched` 事件把这些 0 ns 的状态补回来（`ZeroLength` 一列就是补回的个数），所以 `Running → Runnable` 的总数正好等于抢占次数：""")
+
+code("""new { 抢占次数 = fanout.Preemptions.Async + fanout.Preemptions.Cooperative,
+      RunningToRunnable = GTransitions.Count(fanout).Where(c => c.From == GStatus.Running && c.To == GStatus.Runnable).Sum(c => c.Count) }.AsTable()""")
 
 md("""`Running → Runnable` 就是 **抢占**：每个 worker 要算 20 ms，而 sysmon 发现一个 G 连续运行超过 `forcePreemptNS = 10ms` 就请求抢占（`retake` → `preemptone`），被抢占的 G 回到 **全局队列**，让排队的 G 也能运行。
 
@@ -58,7 +62,7 @@ md("""### 系统调用：P 的移交（handoff）
 `syscall-mix`：4 个 goroutine 反复做 1 ms 的系统调用（每次之后 50 µs 计算），旁边是 4 个各 30 ms 的 CPU 密集 goroutine。进入系统调用时 P 进入 `_Psyscall` 但仍挂在原 M 上；sysmon 发现它在系统调用里停留超过一个 sysmon 周期、而且有别的活要干，就 **拿走这个 P**（`retake` → `handoffp`），交给另一个 M 去跑 CPU 密集的 G。系统调用返回时，`exitsyscallfast` 先试图拿回原来的 P，拿不到就找空闲 P，再不行就把 G 放进全局队列、M 休眠。""")
 
 code("""var sys = Scheduler.Run("syscall-mix", cfg);
-Console.WriteLine(sys);
+display(sys);
 SchedCharts.Gantt(sys)""")
 
 md("""读这张图（默认参数）：
@@ -67,18 +71,18 @@ md("""读这张图（默认参数）：
 2. 随后 4 个 CPU 密集的 G 占满 4 个 P。io goroutine 的系统调用返回时拿不到 P，只能进全局队列，等 10 ms 的时间片抢占——`sys.Goroutines` 中 io 的 `runnable` 有十几到三十几毫秒；
 3. 十几毫秒之后（sysmon 第一次抢占时），io goroutine 拿到 P，反复做 1 ms 的系统调用，P 一直挂在它们身上（灰色虚线）。`retake` 只有在 **连续两次** sysmon 检查看到同一次系统调用（`syscalltick` 没变）时才拿走 P，而此时 sysmon 已经空闲退避到 10 ms 一次，每次看到的都是新的 1 ms 系统调用——于是 CPU 密集的 G 只剩 2 个 P 可用。频繁的短系统调用会“占住” P，这是真实运行时的行为，不是模拟器的误差。""")
 
-code("""sys.Goroutines""")
+code("""sys.Goroutines.Select(SchedText.Goroutine).AsTable()""")
 
 code("""sys.Events.Where(e => e.Kind is SchedEventKind.SyscallRetake or SchedEventKind.Handoff).Take(8)
-""")
+.AsTable()""")
 
 md("""### 工作窃取，一步一步
 
 `many-short`：main 在一个 P 上连续创建 1000 个各 50 µs 的 goroutine。`newproc` 把新 G 放进当前 P 的 `runnext`，旧的 runnext 被挤进本地队列；本地队列满 256 个时，`runqputslow` 把 **一半（128 个）加上新 G** 一起搬到全局队列。别的 P 被 `wakep` 唤醒后，按 `findRunnable` 的顺序找活：本地队列 → 全局队列（`globrunqget` 一次最多拿 `runqsize/GOMAXPROCS + 1` 个）→ 网络轮询 → **窃取**：以随机起点、与 P 数互素的步长遍历其他 P（`stealOrder`），从受害者的队列里偷走 **一半（向上取整）**；只有第 4 轮才会偷 `runnext`。""")
 
 code("""var steal = Scheduler.Run("many-short", cfg.WithProcs(4));
-Console.WriteLine(steal);
-steal.Events.Where(e => e.Kind is SchedEventKind.Steal or SchedEventKind.RunqOverflow).Take(12)""")
+display(steal);
+steal.Events.Where(e => e.Kind is SchedEventKind.Steal or SchedEventKind.RunqOverflow).Take(12).AsTable()""")
 
 code("""SchedCharts.Steals(steal)""")
 
@@ -99,34 +103,34 @@ code("""var demo = new (string Workload, GoVersion Go, bool Async)[] {
     ("spinner-sleeper", new GoVersion(1, 13), true), ("compute-sleeper", GoVersion.Go1_23, false) };
 var preempt = demo.Select(d => (d, r: Scheduler.Run(d.Workload, cfg.WithProcs(1).WithVersion(d.Go).WithAsyncPreempt(d.Async))))
     .Select(x => new { x.d.Workload, Go = x.d.Go.ToString(), asyncpreempt = x.d.Async ? "on" : "off(=1)",
-        sleeper醒来 = GoDuration.Format(x.r.Goroutine("sleeper").FinishedAt ?? -1), x.r.Preemptions }).ToList();
-preempt""")
+        sleeper醒来 = GoDuration.Format(x.r.Goroutine("sleeper").FinishedAt ?? -1), 抢占 = $"{x.r.Preemptions.Async} 次异步, {x.r.Preemptions.Cooperative} 次协作式" }).ToList();
+preempt.AsTable()""")
 
 code("""SchedCharts.GoroutineTimeline(Scheduler.Run("spinner-sleeper", cfg.WithProcs(1)), untilMs: 30)""")
 
-md("""模拟结果：Go 1.23 异步抢占打开时，sleeper 在约 14 ms 醒来（10 ms 的 `forcePreemptNS`，加上 sysmon 的退避节奏：前 50 轮每轮 `usleep(20µs)`，而 Linux 默认 50 µs 的 timer slack 让每轮实际睡约 70 µs，之后再翻倍）；`asyncpreemptoff=1` 或 Go 1.13 时，它要等到 spinner 的 200 ms 全部跑完；循环里有函数调用时，即使没有异步抢占，也在约 14 ms 被协作式抢占。
+md("""模拟结果：Go 1.23 异步抢占打开时，sleeper 在十几毫秒处醒来：10 ms 的 `forcePreemptNS`，加上 sysmon 的退避节奏（前 50 轮每轮 `usleep(20µs)`，Linux 默认 50 µs 的 timer slack 让每轮实际睡约 70 µs，之后间隔逐轮翻倍，最长 10 ms）。`asyncpreemptoff=1` 或 Go 1.13 时，它要等 spinner 的 200 ms 全部跑完；循环里有函数调用时，即使没有异步抢占，也会在同样的时刻被协作式抢占。上面 `preempt` 表的 `sleeper醒来` 一列是模拟器算出的精确值。
 
 ### 对照真实 Go
 
-在 2 核 Debian 12 虚拟机上用真实 Go 测过同一个实验（`for { *n++ }`，GOMAXPROCS=1，main 中 `time.Sleep(100µs)`，见 `go-runtime-anchors.md` §4 的记录）：
+本课程在 2 核 Debian 12 虚拟机上录下了同一个实验（`data/go/preempt`：`for { *n++ }` 的 spinner，GOMAXPROCS=1，main 反复 `time.Sleep(100µs)` 并计时；每个版本 5 次运行 × 5 次睡眠，外加 `asyncpreemptoff=1` 的运行，后者由 `timeout 3s` 结束）。下面的单元格读取 `data/recordings/sched/` 中的全部录制，按 Go 版本和 `asyncpreemptoff` 汇总：""")
 
-| Go | asyncpreemptoff | Sleep(100µs) 实际返回 |
-|---|---|---|
-| 1.23.5 | 0（默认） | **7–24 ms** |
-| 1.19.8 | 0（默认） | **15–20 ms** |
-| 1.23.5 / 1.19.8 | 1 | **永不返回**（被超时杀掉；真实程序的 spinner 是无限循环） |
+code("""var preemptRuns = PreemptSummary.ReadRuns("../data/recordings/sched");
+var preemptTable = PreemptSummary.Of(preemptRuns);
+preemptTable.AsTable()""")
 
-模拟器给出的约 14 ms 正好是真实测量的下限（下面的录制里最快的一次是 14.1 ms）：sysmon 的退避规则和 Linux 的 timer slack 决定了"最早什么时候抢占"，真实值更大的部分来自操作系统对线程的调度和机器上的其他负载，模拟器没有这些。""")
+md("""每行的 `MinMs`、`MedianMs`、`MaxMs` 是这一组里所有返回了的 `Sleep(100µs)` 实际花了多少毫秒；`TimedOut` 是被 `timeout` 杀掉的运行数。读表时注意三点：""")
 
-md("""本课程也在本机录下了同一个实验（`data/go/preempt`，每个版本 5 次运行 × 5 次睡眠，以及 `asyncpreemptoff=1` 的运行，后者由 `timeout 3s` 结束）。读取这些录制：""")
+code("""var fastest = PreemptSummary.FastestWithAsyncPreemption(preemptTable);
+var sim = Scheduler.Run("spinner-sleeper", cfg.WithProcs(1)).Goroutine("sleeper").FinishedAt!.Value / 1e6;
+Console.WriteLine($"真实 Go（异步抢占打开）最快的一次：{fastest:0.0} ms；模拟器（Go 1.23）：{sim:0.0} ms");
+foreach (var row in preemptTable)
+    Console.WriteLine(row.AsyncPreemptOff
+        ? $"{row.GoVersionText} asyncpreemptoff=1：{row.Runs} 次运行，{row.TimedOut} 次被 timeout 结束（sleeper 再也没有醒来）"
+        : $"{row.GoVersionText} 默认：{row.Sleeps} 次睡眠，{row.MinMs:0.0}–{row.MaxMs:0.0} ms，中位数 {row.MedianMs:0.0} ms");""")
 
-code("""using GoRuntimeLab.Sched.Schedtrace;
-var preemptRuns = System.IO.Directory.GetFiles("../data/recordings/sched", "preempt-*.txt").Order().Select(PreemptRun.Read).ToList();
-preemptRuns.GroupBy(r => (r.GoVersionText, r.AsyncPreemptOff)).Select(g => new {
-    go = g.Key.GoVersionText, asyncpreemptoff = g.Key.AsyncPreemptOff ? 1 : 0, runs = g.Count(), timedOut = g.Count(r => r.TimedOut),
-    sleepMs = g.SelectMany(r => r.Sleeps).Any() ? $"{g.SelectMany(r => r.Sleeps).Min(x => x.TookMs):0.0}–{g.SelectMany(r => r.Sleeps).Max(x => x.TookMs):0.0}" : "从未返回 never returned" })""")
-
-md("""真实的睡眠都在 10 ms 以上（sysmon 要看到同一个 G 连续运行 10 ms 才抢占），关闭异步抢占的运行全部超时 —— 与模拟器一致。
+md("""1. 所有真实睡眠都在 10 ms 以上：sysmon 必须先看到同一个 G 连续运行 `forcePreemptNS` 才会抢占。模拟器的结果落在真实测量的 **最快值附近**——它复现的是 sysmon 的节奏，这决定了“最早什么时候能抢占”；
+2. 真实值在此之上的散布（最慢的一次比最快的慢得多）来自操作系统对线程的调度、虚拟机和机器上的其他负载，模拟器没有这些，所以只能对照下限，不能对照平均值；
+3. `asyncpreemptoff=1` 的运行全部超时，与模拟器“要等 200 ms 的 spinner 跑完”一致（真实程序的 spinner 是无限循环，所以永远等不到）。
 """)
 
 md("""### 模拟器的 `GODEBUG=schedtrace`
@@ -137,9 +141,10 @@ code("""Console.WriteLine(string.Join(Environment.NewLine, Scheduler.Run("syscal
 
 md("""模拟器的行和真实 Go 的行用 **同一个解析器** 读取（`SchedtraceParser`，它能读 1.19 和 1.21+ 两种格式，包括 `scheddetail=1` 的 P/M/G 明细）。`real` 是真实的 `data/go/schedload`（Go 1.23.5，GOMAXPROCS=4，每 100 ms 一行），`sim` 是模拟器的 `syscall-mix`：""")
 
-code("""var realTrace = SchedtraceParser.ParseFile("../data/recordings/sched/schedload-go1.23.5-p4.txt");
+code("""using GoRuntimeLab.Sched.Schedtrace;
+var realTrace = SchedtraceParser.ParseFile("../data/recordings/sched/schedload-go1.23.5-p4.txt");
 var simTrace = SchedtraceParser.Parse(string.Join("\\n", Scheduler.Run("syscall-mix", cfg.WithSchedTrace(10_000_000)).SchedTrace), "sim");
-new { real = realTrace.ToString(), sim = simTrace.ToString() }""")
+new { 真实_real = realTrace.ToString(), 模拟_sim = simTrace.ToString() }.AsTable()""")
 
 code("""SchedtraceCharts.RunQueues(realTrace)""")
 
@@ -148,7 +153,7 @@ md("""真实程序里还能看到模拟器没有的东西：运行时自己的 g
 
 md("""> **常见误区：课程文本中的“抢占式调度的三大触发条件”**
 >
-> - **“纯计算循环不可抢占”**：课程文本的表格写着“❌（Go 1.14+ 改进为可抢占）”，自相矛盾。事实是：Go 1.14 起，除 windows/arm、darwin/arm、js/wasm、plan9 外，没有函数调用的循环也会被 **SIGURG 异步抢占**（上面的 `spinner-sleeper`，以及真实测量的 7–24 ms）。只有 Go ≤ 1.13、`GODEBUG=asyncpreemptoff=1`、`//go:nosplit` 和运行时内部代码才不可抢占。
+> - **“纯计算循环不可抢占”**：课程文本的表格写着“❌（Go 1.14+ 改进为可抢占）”，自相矛盾。事实是：Go 1.14 起，除 windows/arm、darwin/arm、js/wasm、plan9 外，没有函数调用的循环也会被 **SIGURG 异步抢占**（上面的 `spinner-sleeper`，以及上表中真实 Go 的录制）。只有 Go ≤ 1.13、`GODEBUG=asyncpreemptoff=1`、`//go:nosplit` 和运行时内部代码才不可抢占。
 > - **“函数调用返回前（基于 morestack 插入的 preempt 检查点）”**：检查点在函数 **入口**（序言里的栈边界检查），不是返回前；而且它只是“响应”点——必须先有人（sysmon 的 `retake`，或 GC）通过 `preemptone` 把 `stackguard0` 设成 `stackPreempt`，检查才会失败。
 > - **“系统调用返回时（entersyscall → exitsyscall）”**：系统调用本身不是抢占 G。真实发生的是 sysmon **拿走** 停在 `_Psyscall` 的 P（`retake` → `handoffp`，见上面的 `SyscallRetake` 事件）；G 返回时若拿不回 P，就被放进全局队列（`exitsyscall0`）。
 > - **“GC STW 阶段强制暂停所有 M”**：STW 停的是 **P**（`preemptall` 请求抢占正在运行的 G，用的正是上面的协作式/异步机制，P 进入 `_Pgcstop`）；在系统调用里的 M 并不会被暂停，只是回来时拿不到 P。
@@ -170,7 +175,5 @@ md("""> **常见误区：课程文本中的“抢占式调度的三大触发条�
 2. 把参数单元格的 `procs` 改成 1、2、8，重新运行 fanout：结束时间和抢占次数怎样变化？为什么 GOMAXPROCS=8 时几乎没有抢占？
 3. 把 `seed` 改成其他值再运行 `many-short`：哪些数字变了（窃取者、受害者、个数），哪些没有变？""")
 
-code("""int? sleeperAnswer = null;   // 练习 1：填入你的答案（毫秒，整数）
-var offRun = Scheduler.Run("spinner-sleeper", SchedConfig.Default.WithProcs(1).WithAsyncPreempt(false));
-Exercise.Check("练习 1：asyncpreemptoff=1 时 sleeper 醒来的时间 (ms)", sleeperAnswer, (int)(offRun.Goroutine("sleeper").FinishedAt!.Value / 1_000_000),
-    "没有异步抢占，紧凑循环里没有协作式检查点，sleeper 只能等 spinner 的 200 ms 跑完。")""")
+code("""int? sleeperAnswer = null;   // 练习 1：把 null 换成你的答案（毫秒，整数）
+ChapterExercises.SleeperWakesWithoutAsyncPreemption(sleeperAnswer)""")

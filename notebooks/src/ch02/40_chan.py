@@ -35,7 +35,7 @@ code("""var selectDefault = Workload.Create("prodcons-select-default", "select {
 
 code("""var chans = new[] { Scheduler.Run("prodcons-unbuffered", chanCfg), Scheduler.Run("prodcons-buffered", chanCfg), Scheduler.Run(selectDefault, chanCfg) };
 chans.Select(r => new { r.Workload, 结束 = GoDuration.Format(r.EndTime), 处理 = r.Counter("consumed"), 丢弃 = r.Counter("dropped"),
-    每项耗时 = GoDuration.Format(r.EndTime / Math.Max(1, r.Counter("consumed"))), 上下文切换 = r.ContextSwitches, 窃取 = r.Steals })""")
+    每项耗时 = GoDuration.Format(r.EndTime / Math.Max(1, r.Counter("consumed"))), 上下文切换 = r.ContextSwitches, 窃取 = r.Steals }).AsTable()""")
 
 code("""SchedCharts.ChannelComparison(chans)""")
 
@@ -54,8 +54,8 @@ md("""### 直接交付与 `runnext`
 `pingpong`：两个 goroutine 通过两个无缓冲 channel 来回传 1000 次。在 GOMAXPROCS=1 上，每次发送都遇到一个已在 `recvq` 上等待的接收者，于是 **直接交付**：值拷进对方的栈，对方进入本 P 的 `runnext`，发送者一阻塞，对方立刻继续运行（`runqget` 先取 runnext，并继承当前时间片）。所以调度延迟（runnable → running）只有一次 channel 操作的量级：""")
 
 code("""var pp = Scheduler.Run("pingpong", chanCfg.WithProcs(1));
-Console.WriteLine(pp);
-pp.Events.Where(e => e.Kind == SchedEventKind.Ready).Take(4)""")
+display(pp);
+pp.Events.Where(e => e.Kind == SchedEventKind.Ready).Take(4).AsTable()""")
 
 code("""SchedCharts.GoroutineTimeline(pp, untilMs: 0.012)""")
 
@@ -70,7 +70,7 @@ md("""### 关闭、nil channel 与死锁
 
 code("""var closeDemo = Workload.Create("close-demo").Chan("c", 2)
     .Main(m => m.Send("c", 7).Send("c", 8).Close("c").Repeat(3, b => b.Recv("c", tally: "v")));
-Scheduler.Run(closeDemo, chanCfg).Counters""")
+Scheduler.Run(closeDemo, chanCfg).Counters.AsTable()""")
 
 code("""Console.WriteLine(Scheduler.Run("send-on-closed", chanCfg).FatalMessage);""")
 
@@ -85,7 +85,7 @@ md("""注意 nil channel 的等待原因是 `chan receive (nil chan)`，与真�
 
 code("""new ulong[] { 1, 2, 3 }.Select(s => Scheduler.Run("select-fairness", chanCfg.WithSeed(s)))
     .Select(r => new { 种子 = r.Config.Seed, c1 = r.Counter("out/1"), c2 = r.Counter("out/2"), c3c4 = r.Counter("out/3") + r.Counter("out/4"),
-        在10σ内 = Math.Abs(r.Counter("out/1") - 5000) <= 500 })""")
+        在10σ内 = Math.Abs(r.Counter("out/1") - 5000) <= 500 }).AsTable()""")
 
 md("""> **常见误区：课程文本 2.4 节的说法与压测表**
 >
@@ -95,7 +95,7 @@ md("""> **常见误区：课程文本 2.4 节的说法与压测表**
 > - **压测表自相矛盾**：平均延迟 128 ns 意味着每毫秒约 7800 次操作，表中却写 7.2 ops/ms；42 ns 对应约 23800 ops/ms，表中是 28.5。两列差了约 1000 倍（下一个单元格算给你看）。表格还把“有无缓冲”和“阻塞/非阻塞”两个变量混在一行里比较；“GC 压力 中”也没有依据：发送 `int` 不分配内存，缓冲区只在 `make` 时分配一次。要测真实数字，用 Go 自带的基准：`go test -run=NONE -bench='ChanSync$|ChanNonblocking$|SelectNonblock$' runtime`。""")
 
 code("""new[] { (场景: "无缓冲阻塞", 延迟ns: 128.0, 课程吞吐: 7.2), (场景: "带缓冲非阻塞", 延迟ns: 42.0, 课程吞吐: 28.5) }
-    .Select(r => new { r.场景, r.延迟ns, 按延迟推算_ops每ms = Math.Round(1e6 / r.延迟ns), r.课程吞吐, 相差倍数 = Math.Round(1e6 / r.延迟ns / r.课程吞吐) })""")
+    .Select(r => new { r.场景, r.延迟ns, 按延迟推算_ops每ms = Math.Round(1e6 / r.延迟ns), r.课程吞吐, 相差倍数 = Math.Round(1e6 / r.延迟ns / r.课程吞吐) }).AsTable()""")
 
 md("""### 小结
 
@@ -110,7 +110,5 @@ md("""### 小结
 2. 把 `prodcons-buffered` 换成你自己用 `Workload.Create(...).Chan("jobs", cap)` 写的版本，试 cap = 1、4、64：总时间怎样变化？为什么超过某个容量后不再变快？
 3. 在 GOMAXPROCS=4 上运行 `pingpong`，与 GOMAXPROCS=1 比较总时间和自旋时间（`SpinningTime`）：多几个 P 为什么反而更慢？""")
 
-code("""int? okFalseAnswer = null;   // 练习 1：填入你的答案
-var ex = Scheduler.Run(Workload.Create("ex-close").Chan("c", 3).Main(m => m.Send("c", 1).Send("c", 2).Close("c").Repeat(5, b => b.Recv("c", tally: "v"))));
-Exercise.Check("练习 1：关闭后 5 次接收中 ok == false 的次数", okFalseAnswer, (int)ex.Counter("v/closed"),
-    "先取出缓冲区里剩下的 2 个值（ok == true），之后的 3 次都立即得到零值和 ok == false。")""")
+code("""int? okFalseAnswer = null;   // 练习 1：把 null 换成你的答案
+ChapterExercises.ReceivesAfterClose(okFalseAnswer)""")

@@ -39,7 +39,9 @@ md("""### 对照真实 Go
 
 code("""var cases = DeferCases.Load("../data/go/defer");
 var recorded = DeferDebugOutput.Read("../data/recordings/defer/d-defer-default-go1.23.5.log");
-Console.WriteLine(string.Join("\\n", DeferCases.Compare(cases, recorded, "default", GoVersion.Go1_23)));""")
+DeferCases.Compare(cases, recorded, "default", GoVersion.Go1_23).Select(r => new { 一致 = r.Agrees ? "✓" : "✗", 函数 = r.Case.Name,
+    模型 = string.Join(", ", r.Classification.Kinds.Select(DeferClassifier.GoName)),
+    真实_Go_1_23_5 = string.Join(", ", r.Recorded.Select(k => k is null ? "-" : DeferClassifier.GoName(k.Value))) }).AsTable()""")
 
 md("""### 实测开销
 
@@ -55,6 +57,45 @@ md("""> **常见误区：“循环中的 defer 比移到循环外慢 37 倍”**
 
 code("""DeferCharts.LoopRatios([("go1.19.8", DeferBenchmarks.LoopRatios(bench19)), ("go1.23.5", DeferBenchmarks.LoopRatios(bench23))])""")
 
+md("""#### 先问“做什么”，再问“多贵”：循环里的 defer 在 **函数返回时** 才执行
+
+开销只是次要问题。`defer` 的语义是：延迟的调用在 **外层函数返回时** 按后进先出的顺序执行，而不是在本次循环迭代结束时。所以
+
+```go
+for _, name := range names {
+    f, err := os.Open(name)
+    if err != nil { return err }
+    defer f.Close()          // 不会在这次迭代结束时关闭
+    // ... 读 f ...
+}
+// 所有文件一直打开到函数返回
+```
+
+会让 **所有** 文件一直开着，直到函数返回：文件多时会耗尽文件描述符（`too many open files`）；换成 `mu.Lock(); defer mu.Unlock()`，锁会一直持有到函数结束，下一次迭代再 `Lock` 同一把锁就会 **死锁**。这也解释了上一节的编译器规则：一条在循环里的 defer 可能要记住任意多次调用，一个栈帧里的固定槽位放不下它们，所以只能是 heap-allocated（`runtime.deferproc`），每次迭代登记一条 `_defer` 记录，函数返回时一次性执行。
+
+常用的两种改法：
+
+1. **每次迭代一个函数**：把循环体提取成函数（或立即调用的函数字面量），defer 就在每次迭代结束时执行；这个小函数里只有一条顶层 defer，还能 open-coded：
+
+   ```go
+   for _, name := range names {
+       if err := processFile(name); err != nil { return err }
+   }
+   func processFile(name string) error {
+       f, err := os.Open(name)
+       if err != nil { return err }
+       defer f.Close()       // 每个文件处理完就关闭
+       // ... 读 f ...
+       return nil
+   }
+   ```
+2. **显式关闭**：不用 defer，在本次迭代用完后直接 `f.Close()` / `mu.Unlock()`。要注意每一条提前 `return`、`continue` 和 panic 路径都不能漏掉关闭——这正是 defer 原本替你做的事，所以循环体复杂时第 1 种更稳妥。
+
+用资格检查器对照两种写法的形态：循环里 2 条 defer 的函数，和每次迭代调用的、只有 1 条 defer 的小函数：""")
+
+code("""new[] { FunctionShape.Of(2, 1).WithDeferInLoop(0), FunctionShape.Of(1, 2) }
+    .Select(s => DeferText.Verdict(DeferClassifier.Classify(s, goVersion))).AsTable()""")
+
 md("""> **常见误区：课程中的其他说法**
 >
 > - “open-coded 仅适用于参数已知、无闭包、调用栈深度 ≤ 8 的场景”：**不对**。上面的 `recoverDefer`（延迟一个捕获返回值的闭包）和 `mutexUnlock` 都是 open-coded；8 指的是 **一个函数里 defer 语句的条数**，与调用栈深度无关。
@@ -62,12 +103,13 @@ md("""> **常见误区：课程中的其他说法**
 > - “`i` 非常量，禁用 open-coded”：**不对**。禁用它的是“defer 在循环里”这条规则（`loopBeforeDefer` 里循环在 defer 之前，照样 open-coded），参数是不是常量无关紧要。
 > - “每次分配 defer 结构 + 闭包”：`_defer` 记录来自每个 P 的缓存池，`Loop100Defer` 每次操作 0 次分配；真正分配的是 **闭包**：课程那个带参数的函数字面量在循环里被延迟，每次迭代 1 次分配（看下面的 allocs/op）。""")
 
-code("""(bench23.Summary("Loop100Defer"), bench23.Summary("CourseLoop100Defer"))""")
+code("""new[] { bench23.Summary("Loop100Defer"), bench23.Summary("CourseLoop100Defer") }.AsTable()""")
 
 md("""### 小结
 
 - defer 的形态在 **编译期** 按函数决定：open-coded 的开销与直接调用几乎相同；不满足条件时退回 stack-allocated（`deferprocStack`）或循环中的 heap-allocated（`deferproc`）。
 - 决定性的条件是：≤ 8 条 defer、没有 defer 在循环里、`return 数 × defer 数 ≤ 15`、优化开启且不加 `-race`、返回值不在堆上。闭包、recover、条件 defer 都不影响。
+- 循环里的 defer 在 **函数返回时** 才执行：文件、锁、连接会一直占到函数结束；改成每次迭代调用一个小函数，或在迭代内显式关闭。
 - 性能结论要带基线：“慢 N 倍”没有基线就没有意义，应当报告每个 defer 的绝对纳秒数和测量条件。
 - 想知道自己的函数用了哪种 defer：`go build -gcflags=-d=defer`，或 `golab defer classify --defers N --returns R`。
 
@@ -76,11 +118,8 @@ md("""### 小结
 1. 一个函数有 3 条 defer，最多可以有几条 `return` 语句还能保持 open-coded？填入 `maxReturnsAnswer` 后运行下一个单元格检查。
 2. 在 Go 1.19 下，`nineDefers`（9 条顶层 defer）里有几条是 stack-allocated？先预测，填入 `nineStackAnswer`，检查用的是 Go 1.19.8 的真实录制。有 Go 时，把 `twoDefersEightReturns` 的一个 `case` 删掉，用 `go build -gcflags=-d=defer` 验证你的预测。""")
 
-code("""int? maxReturnsAnswer = null;   // 练习 1：填入你的答案
-var maxOpenReturns = Enumerable.Range(0, 40).Last(r => DeferClassifier.Classify(FunctionShape.Of(3, r)).OpenCoded);
-Exercise.Check("练习 1：3 条 defer 时 open-coded 允许的最多 return 数", maxReturnsAnswer, maxOpenReturns, "return 数 × defer 数 ≤ 15：3 × 5 = 15。")""")
+code("""int? maxReturnsAnswer = null;   // 练习 1：把 null 换成你的答案
+ChapterExercises.MaxReturnsForThreeDefers(maxReturnsAnswer)""")
 
-code("""int? nineStackAnswer = null;   // 练习 2：填入你的答案
-var go119 = DeferCases.Compare(cases, DeferDebugOutput.Read("../data/recordings/defer/d-defer-default-go1.19.8.log"), "default", GoVersion.Go1_19);
-Exercise.Check("练习 2：nineDefers 中 stack-allocated 的条数", nineStackAnswer, go119.Single(r => r.Case.Name == "nineDefers").Recorded.Count(k => k == DeferKind.StackAllocated),
-    "超过 8 条时整个函数放弃 open-coded；这些 defer 都只执行一次，所以全部放在栈上。")""")
+code("""int? nineStackAnswer = null;   // 练习 2：把 null 换成你的答案
+ChapterExercises.NineDefersStackAllocated(nineStackAnswer, cases, "../data/recordings/defer/d-defer-default-go1.19.8.log")""")

@@ -98,7 +98,7 @@ md("""证据（同一份 CPU profile）：火焰图最上层的方块是入口 `
 
 code("""var flame = cpu.FlameGraph();
 new { 最上层方块 = flame.Children[0].Name, 宽度 = flame.Children[0].Value, runtime_main_cum = cpuTop.Rows.Single(r => r.Function == "runtime.main").Cum,
-      hashChain_flat = cpuTop.Rows.Single(r => r.Function == "main.hashChain").FlatText, hashChain_cum = cpuTop.Rows.Single(r => r.Function == "main.hashChain").CumText }""")
+      hashChain_flat = cpuTop.Rows.Single(r => r.Function == "main.hashChain").FlatText, hashChain_cum = cpuTop.Rows.Single(r => r.Function == "main.hashChain").CumText }.AsTable()""")
 
 md("""#### 小结
 
@@ -112,6 +112,5 @@ md("""#### 小结
 1. 在上面的泄漏差分里，`main.handleRequest` 的 flat（inuse_space）增长了多少 MB？四舍五入到整数 MB（1 MB = 1024×1024 字节），填入下面的单元格。
 2. 用 `PprofProfile.Diff(before, after).Top("alloc_space")` 看分配量的差分：为什么会出现 `compress/flate` 和 `runtime/pprof` 的函数？（提示：第二次写 profile 之前，程序做了什么？）""")
 
-code("""long? grewMB = null;   // 练习 1：填入你的答案
-Exercise.Check("练习 1：handleRequest 增长的 MB", grewMB,
-    (long)Math.Round(leak.Rows.Single(r => r.Function == "main.handleRequest").Flat / 1048576.0), "每个请求 1 KiB 进 map，3 万个新请求约 30 MB。")""")
+code("""long? grewMB = null;   // 练习 1：把 null 换成你的答案
+ChapterExercises.LeakGrowthMb(grewMB, leak)""")

@@ -75,7 +75,5 @@ md("""大多数样本很小（`runnext` 交接、空闲 P 立即接手），长�
 2. 把 `traceProcs` 改成 8 重新运行：调度延迟的长尾怎样变化？为什么？
 3. 把导出的 JSON 拖进 ui.perfetto.dev，找到 `SyscallRetake` 瞬时事件，看它发生在哪个 P 的轨道上。""")
 
-code("""int? waitAnswer = null;   // 练习 1：填入你的答案
-var exTrace = Scheduler.Run("syscall-mix", SchedConfig.Default.WithProcs(4).WithSeed(1));
-Exercise.Check("练习 1：syscall-mix 中调度等待超过 10 ms 的 goroutine 数", waitAnswer, exTrace.Goroutines.Count(g => g.RunnableTime > 10_000_000),
-    "4 个 io goroutine 在系统调用返回后要等 CPU 密集的 G 的时间片；CPU 密集的 G 之间也互相等待。")""")
+code("""int? waitAnswer = null;   // 练习 1：把 null 换成你的答案
+ChapterExercises.LongRunnableWaits(waitAnswer)""")

@@ -15,6 +15,10 @@ public sealed record MarkConfig
     /// <summary>Re-scan every stack in mark termination (Go 1.5–1.7, which the Dijkstra barrier needed). Off since Go 1.8.</summary>
     public bool RescanStacks { get; init; }
 
+    /// <summary>GODEBUG=gccheckmark=1: mark termination also runs gcMarkRootCheck (mgc.go gcMark, Go 1.8–1.23), which
+    /// confirms every goroutine's stack was scanned. A debugging mode, off by default as in Go.</summary>
+    public bool CheckMark { get; init; }
+
     /// <summary>Globals per globals-block root job (the model's rootBlockBytes, which is 256 KiB in Go).</summary>
     public int GlobalsPerBlock { get; init; } = 4;
 
@@ -62,6 +66,9 @@ public sealed record MarkConfig
 
     public MarkConfig WithAssists(bool assists = true) => this with { Assists = assists };
 
+    /// <summary>Turns on GODEBUG=gccheckmark=1's gcMarkRootCheck at mark termination.</summary>
+    public MarkConfig WithCheckMark(bool checkMark = true) => this with { CheckMark = checkMark };
+
     public MarkConfig WithMutatorShare(double share) =>
         share is >= 0 and < 1 ? this with { MutatorShare = share }
             : throw KitInputException.For($"{share}: expected a probability in [0, 1)", parameter: "mutatorShare");
@@ -77,5 +84,5 @@ public sealed record MarkConfig
             : throw KitInputException.For($"{items}: expected at least 1", parameter: "MarkConfig.MaxRecordedItems");
 
     public override string ToString() =>
-        $"{Barrier} barrier{(RescanStacks ? " + stack re-scan" : "")}{(Assists ? " + assists" : "")}, seed {Seed}";
+        $"{Barrier} barrier{(RescanStacks ? " + stack re-scan" : "")}{(Assists ? " + assists" : "")}{(CheckMark ? " + gccheckmark=1" : "")}, seed {Seed}";
 }

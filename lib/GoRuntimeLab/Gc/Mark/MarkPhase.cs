@@ -15,7 +15,7 @@ public enum MarkPhase
     /// <summary>Concurrent mark (<c>_GCmark</c>): root jobs (markroot), then draining grey objects, beside the mutator.</summary>
     Mark,
 
-    /// <summary>STW #2 (gcMarkDone → gcMarkTermination, <c>_GCmarktermination</c>): gcMarkRootCheck; stack re-scan in Go ≤ 1.7.</summary>
+    /// <summary>STW #2 (gcMarkDone → gcMarkTermination, <c>_GCmarktermination</c>): gcMark's empty-queue check (gcMarkRootCheck only with GODEBUG=gccheckmark=1); stack re-scan in Go ≤ 1.7.</summary>
     MarkTermination,
 
     /// <summary>setGCPhase(_GCoff) and gcSweep: write barrier off; white objects are freed.</summary>

@@ -532,8 +532,9 @@ public sealed class GcController
 
     /// <summary>
     /// setGCPercent: sets GOGC (negative = off = -1) and heapMinimum = 4 MiB·GOGC/100 in uint64 (for -1 this wraps,
-    /// exactly as in Go; the GOGC goal is ^uint64(0) then anyway). Returns the old value, like debug.SetGCPercent.
-    /// Call <see cref="Commit"/> after.
+    /// exactly as in Go; the GOGC goal is ^uint64(0) then anyway). Returns the old value. Like Go's method it does not
+    /// commit: the goal keeps its old value until <see cref="Commit"/>; what debug.SetGCPercent does is
+    /// <see cref="DebugSetGcPercent"/>.
     /// </summary>
     public int SetGcPercent(int value)
     {
@@ -542,6 +543,42 @@ public sealed class GcController
         HeapMinimum = unchecked(PacerConstants.DefaultHeapMinimum * (ulong)(long)value / 100);
         GcPercent = value;
         return old;
+    }
+
+    /// <summary>
+    /// runtime.setGCPercent (linkname runtime/debug.setGCPercent; mgcpacer.go, Go 1.19–1.23): the controller's
+    /// setGCPercent followed by gcControllerCommit under the heap lock, so the new GOGC moves the heap goal and
+    /// trigger at once, not only after the next GC (a fresh Go 1.19.8 process: goal 4194304 → 8388608 after
+    /// debug.SetGCPercent(200); data/recordings/pacer). Returns the old value, as debug.SetGCPercent does.
+    /// </summary>
+    /// <param name="value">The new GOGC (negative = off).</param>
+    /// <param name="isSweepDone">isSweepDone() at the call (true outside a sweep phase).</param>
+    public int DebugSetGcPercent(int value, bool isSweepDone = true)
+    {
+        var old = SetGcPercent(value);
+        ControllerCommit(isSweepDone);
+        return old;
+    }
+
+    /// <summary>
+    /// runtime.setMemoryLimit (linkname runtime/debug.setMemoryLimit; mgcpacer.go, Go 1.19–1.23): the controller's
+    /// setMemoryLimit followed by gcControllerCommit, so a new limit applies to the goal at once. Returns the old value.
+    /// </summary>
+    public long DebugSetMemoryLimit(long value, bool isSweepDone = true)
+    {
+        var old = SetMemoryLimit(value);
+        ControllerCommit(isSweepDone);
+        return old;
+    }
+
+    /// <summary>
+    /// gcControllerCommit (mgcpacer.go, Go 1.19–1.23): commit, then revise while a cycle is marking
+    /// (gcphase != _GCoff). The sweeper/scavenger pacing it also updates is outside this model.
+    /// </summary>
+    public void ControllerCommit(bool isSweepDone)
+    {
+        Commit(isSweepDone);
+        if (InCycle) Revise();
     }
 
     /// <summary>setMemoryLimit: sets the limit if ≥ 0 (negative only reads it). Returns the old value. Commit after.</summary>

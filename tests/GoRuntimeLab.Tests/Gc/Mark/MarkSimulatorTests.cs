@@ -115,7 +115,22 @@ public class MarkSimulatorTests
         // Root jobs are claimed before any heap work by the background worker (gcDrain drains roots first).
         var firstScan = run.States.First(s => s.Kind == MarkStepKind.Scan).Step;
         Assert.True(run.States.Where(s => s.Kind == MarkStepKind.RootJob).All(s => s.Step < firstScan));
-        Assert.Contains("gcMarkRootCheck: 6/6 root jobs done, every stack scanned", string.Join("\n", run.States.Select(s => s.Caption)), StringComparison.Ordinal);
+        var captions = string.Join("\n", run.States.Select(s => s.Caption));
+        Assert.Contains("gcMark: mark queue empty, 6/6 root jobs done", captions, StringComparison.Ordinal);
+        Assert.Contains("gcMarkRootCheck skipped (only with GODEBUG=gccheckmark=1)", captions, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gc_mark_root_check_runs_only_with_gccheckmark()
+    {
+        // mgc.go gcMark (Go 1.8–1.23): `if debug.gccheckmark > 0 { gcMarkRootCheck() }`.
+        var graph = ObjectGraph.Builder().Goroutine("G1", "a").Object("A").Pointer("G1.a", "A").Build();
+        var plain = MarkSimulator.Run(graph, MarkConfig.Default, MarkScript.Begin());
+        var checkmark = MarkSimulator.Run(graph, MarkConfig.Default.WithCheckMark(), MarkScript.Begin());
+        Assert.DoesNotContain(plain.States, s => s.Caption.Contains("every stack scanned", StringComparison.Ordinal));
+        Assert.Contains(checkmark.States, s => s.Caption.Contains("gcMarkRootCheck (GODEBUG=gccheckmark=1): every stack scanned", StringComparison.Ordinal));
+        Assert.False(MarkConfig.Default.CheckMark);
+        Assert.Equal(plain.Freed, checkmark.Freed);
     }
 
     [Fact]

@@ -1,0 +1,3 @@
+module golab/setgcpercent
+
+go 1.19
