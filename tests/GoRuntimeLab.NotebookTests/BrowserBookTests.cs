@@ -8,8 +8,10 @@ namespace GoRuntimeLab.NotebookTests;
 /// <summary>
 /// The rendered book in a real headless browser (Debian chromium, driven by Playwright): every chart on the page
 /// draws (plotly's SVG appears), no script error, and nothing is fetched from the network — the book works offline.
+/// The pages are those of <see cref="ExecutedBook"/> (the book built once per test run).
 /// </summary>
-public class BrowserBookTests(ITestOutputHelper output)
+[Collection(SharedBook.Name)]
+public class BrowserBookTests(ExecutedBook book, ITestOutputHelper output)
 {
     private const string Chromium = "/usr/bin/chromium";
 
@@ -21,9 +23,9 @@ public class BrowserBookTests(ITestOutputHelper output)
     {
         Requirement.Tool(File.Exists(Chromium), "GOLAB_REQUIRE_BROWSER", $"{Chromium} not found (apt-get install chromium)");
         using var dir = new TempDir();
-        var build = Golab.Run(Requirement.RepoRoot(), "book", "--out", dir.File("site"), "--only", chapter);
-        Assert.True(build.ExitCode == 0, build.Stdout + build.Stderr);
-        var pagePath = dir.File($"site/{page}.html");
+        Assert.True(book.Book.ExitCode == 0, book.Book.Stdout + book.Book.Stderr);
+        var pagePath = Path.Combine(book.Site, $"{page}.html");
+        Assert.True(File.Exists(pagePath), $"chapter {chapter}: the book has no {pagePath}");
         var expectedCharts = CountOccurrences(File.ReadAllText(pagePath), "class=\"golab-chart\"");
         Assert.True(expectedCharts >= atLeast, $"chapter {chapter} should have at least {atLeast} charts, found {expectedCharts}");
 
@@ -52,7 +54,7 @@ public class BrowserBookTests(ITestOutputHelper output)
             null, new() { Timeout = 60000 });
         var drawn = await tab.EvaluateAsync<int>("[...document.querySelectorAll('.golab-chart')].filter(d => d.querySelector('.main-svg g.trace, .main-svg .barlayer .point, .main-svg .scatterlayer .trace, .main-svg .heatmaplayer .hm, .main-svg .table .table-control-view')).length");
         await tab.ScreenshotAsync(new() { Path = dir.File($"chapter{chapter}.png"), FullPage = true });
-        output.WriteLine($"book build {build.Elapsed.TotalSeconds:0.0}s; browser check {clock.Elapsed.TotalSeconds:0.0}s; charts {drawn}/{expectedCharts}");
+        output.WriteLine($"browser check {clock.Elapsed.TotalSeconds:0.0}s; charts {drawn}/{expectedCharts}");
 
         Assert.Equal(expectedCharts, drawn);
         Assert.Empty(problems);

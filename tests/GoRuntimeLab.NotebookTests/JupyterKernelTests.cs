@@ -10,9 +10,9 @@ namespace GoRuntimeLab.NotebookTests;
 /// <summary>
 /// Real Jupyter (nbconvert) against the kit kernel installed in a temp prefix: proves the FSharp.Core 10.1 swap makes
 /// Plotly.NET work where the stock kernel fails (ARCHITECTURE.md §6). Skips without Jupyter unless
-/// GOLAB_REQUIRE_JUPYTER=1.
+/// GOLAB_REQUIRE_JUPYTER=1. The kernels are installed once for the class (<see cref="JupyterKernels"/>).
 /// </summary>
-public sealed class JupyterKernelTests : IDisposable
+public sealed class JupyterKernelTests : IDisposable, IClassFixture<JupyterKernels>
 {
     private const string KitKernel = "golab-csharp";
     private const string StockKernel = "golab-stock-test";
@@ -24,9 +24,14 @@ public sealed class JupyterKernelTests : IDisposable
         "display(HTML(Plotly.NET.GenericChart.toEmbeddedHTML(chart)));";
 
     private readonly ITestOutputHelper _output;
+    private readonly JupyterKernels _kernels;
     private readonly string _root = Directory.CreateTempSubdirectory("golab-jupyter-test-").FullName;
 
-    public JupyterKernelTests(ITestOutputHelper output) => _output = output;
+    public JupyterKernelTests(JupyterKernels kernels, ITestOutputHelper output)
+    {
+        _kernels = kernels;
+        _output = output;
+    }
 
     public void Dispose()
     {
@@ -51,7 +56,7 @@ public sealed class JupyterKernelTests : IDisposable
         var run = ExecuteNotebook(notebook, jupyterPath, KitKernel, allowErrors: false);
 
         AssertRanCleanWithPlotlyChart(run);
-        var kitCharts = Outputs(run.Executed!).Count(o => Text(o["data"]?["text/html"]).Contains("class=\"golab-chart\"", StringComparison.Ordinal));
+        var kitCharts = Ipynb.Outputs(run.Executed!).Count(o => Ipynb.Html(o).Contains("class=\"golab-chart\"", StringComparison.Ordinal));
         Assert.True(kitCharts >= 2, $"{chapter}: {kitCharts} kit charts in real Jupyter");
     }
 
@@ -77,7 +82,7 @@ public sealed class JupyterKernelTests : IDisposable
         var run = ExecuteNotebook(notebook, stockData, StockKernel, allowErrors: true);
 
         Assert.True(run.ExitCode == 0, run.Log);
-        var errors = Outputs(run.Executed!).Where(o => (string?)o["output_type"] == "error").Select(o => o.ToJsonString()).ToList();
+        var errors = Ipynb.Outputs(run.Executed!).Where(o => (string?)o["output_type"] == "error").Select(o => o.ToJsonString()).ToList();
         Assert.True(errors.Count > 0, "the stock kernel ran the chart without error: the kit kernel test proves nothing");
         Assert.Contains(errors, e => e.Contains("FSharp.Core, Version=10.1", StringComparison.Ordinal));
     }
@@ -107,23 +112,7 @@ public sealed class JupyterKernelTests : IDisposable
     private static readonly System.Text.Json.JsonSerializerOptions Readable =
         new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    // A kernelspec for the pinned tool as shipped (FSharp.Core 10.0), i.e. what a learner's stock kernel is.
-    private string InstallStockKernel()
-    {
-        // The kit install makes sure the pinned tool is restored; the stock kernelspec then points at the tool itself.
-        InstallKitKernel();
-        var toolEntry = PinnedTool.EntryDll();
-        var stockData = Path.Combine(_root, "stock", "share", "jupyter");
-        var stockDir = Path.Combine(stockData, "kernels", StockKernel);
-        Directory.CreateDirectory(stockDir);
-        File.WriteAllText(Path.Combine(stockDir, "kernel.json"), new JsonObject
-        {
-            ["argv"] = new JsonArray("dotnet", toolEntry, "jupyter", "--default-kernel", "csharp", "{connection_file}", "--http-local-only"),
-            ["display_name"] = "C# (stock dotnet-interactive, test)",
-            ["language"] = "C#",
-        }.ToJsonString());
-        return stockData;
-    }
+    private string InstallStockKernel() => _kernels.Stock(StockKernel);
 
     private static void RequireJupyter() =>
         Requirement.Tool(
@@ -132,21 +121,15 @@ public sealed class JupyterKernelTests : IDisposable
             "jupyter with nbconvert is not on PATH (Debian: apt-get install jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel)");
 
     // Returns the JUPYTER_PATH entry that finds it.
-    private string InstallKitKernel()
-    {
-        var clock = Stopwatch.StartNew();
-        var result = KernelInstaller.Install(new KernelInstallOptions(Path.Combine(_root, "prefix")));
-        _output.WriteLine($"kernel install: {clock.Elapsed.TotalSeconds:F2} s -> {result.KernelJsonPath}");
-        return result.JupyterPath!;
-    }
+    private string InstallKitKernel() => _kernels.Kit();
 
     private static void AssertRanCleanWithPlotlyChart(NotebookRun run)
     {
         Assert.True(run.ExitCode == 0, $"nbconvert exited {run.ExitCode}:\n{run.Log}");
-        var outputs = Outputs(run.Executed!).ToList();
+        var outputs = Ipynb.Outputs(run.Executed!).ToList();
         var errors = outputs.Where(o => (string?)o["output_type"] == "error").Select(o => o.ToJsonString()).ToList();
         Assert.True(errors.Count == 0, "error outputs:\n" + string.Join("\n", errors));
-        var html = outputs.Select(o => Text(o["data"]?["text/html"])).ToList();
+        var html = outputs.Select(Ipynb.Html).ToList();
         // Plotly.NET's own HTML calls Plotly.newPlot; the kit's formatter (class="golab-chart") calls it through its loader.
         Assert.True(html.Any(h => h.Contains(".newPlot(", StringComparison.Ordinal)), "no text/html output holds a Plotly chart (newPlot)");
     }
@@ -165,7 +148,8 @@ public sealed class JupyterKernelTests : IDisposable
         Directory.CreateDirectory(runtimeDir);
         Directory.CreateDirectory(dataDir);
 
-        var start = new ProcessStartInfo("jupyter") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Its own working directory: other collections run in parallel, and the in-process runner moves this process's.
+        var start = new ProcessStartInfo("jupyter") { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[]
                  {
                      "nbconvert", "--to", "notebook", "--execute", notebookPath, "--output-dir", outDir,
@@ -237,25 +221,12 @@ public sealed class JupyterKernelTests : IDisposable
         return path;
     }
 
-    private static IEnumerable<JsonNode> Outputs(JsonNode notebook) =>
-        notebook["cells"]!.AsArray()
-            .SelectMany(c => c?["outputs"]?.AsArray() ?? [])
-            .OfType<JsonNode>();
-
-    // nbformat stores multi-line strings either as one string or as an array of lines.
-    private static string Text(JsonNode? node) => node switch
-    {
-        null => "",
-        JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
-        _ => (string?)node ?? "",
-    };
-
     /// <summary>
     /// Kills processes whose command line mentions <paramref name="marker"/> (this test's temp folder: the kernel's
     /// connection file and, for the kit kernel, its host live there), so only kernels this test started are touched.
     /// Linux only (/proc); elsewhere nothing is checked.
     /// </summary>
-    private static int KillKernelsMentioning(string marker)
+    internal static int KillKernelsMentioning(string marker)
     {
         if (!OperatingSystem.IsLinux()) return 0;
         var killed = 0;
