@@ -4,7 +4,7 @@ using GoRuntimeLab.Notebooks.Kernel;
 namespace GoRuntimeLab.NotebookTests;
 
 /// <summary>
-/// The kernels <see cref="JupyterKernelTests"/> run in, installed once for the class in a temp prefix (each install
+/// The kernels <see cref="JupyterRuns"/> run in, installed once for the class in a temp prefix (each install
 /// copies the whole tool): the kit kernel, and a stock kernelspec pointing at the pinned tool as shipped. Installed on
 /// first use, so a run without Jupyter (the tests skip) installs nothing.
 /// </summary>
@@ -51,7 +51,7 @@ public sealed class JupyterKernels : IDisposable
     public void Dispose()
     {
         // The kit kernel's host lives here: no kernel started from it may outlive the tests.
-        JupyterKernelTests.KillKernelsMentioning(_root);
+        JupyterRuns.KillKernelsMentioning(_root);
         try { Directory.Delete(_root, recursive: true); }
         catch (IOException) { /* the OS temp cleaner gets it */ }
     }

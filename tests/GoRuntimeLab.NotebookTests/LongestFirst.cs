@@ -13,7 +13,7 @@ namespace GoRuntimeLab.NotebookTests;
 /// </summary>
 public sealed class LongestFirst : ITestCollectionOrderer
 {
-    private static readonly string[] Longest = [SharedBook.Name, nameof(JupyterKernelTests), nameof(KernelInstallTests)];
+    private static readonly string[] Longest = [SharedBook.Name, nameof(JupyterKernelTests), nameof(JupyterStockKernelTests), nameof(KernelInstallTests)];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections
