@@ -6,7 +6,8 @@ using GoRuntimeLab.Testing;
 using Xunit.Abstractions;
 
 namespace GoRuntimeLab.NotebookTests;
-/// <summary>Every chapter runs clean in real Jupyter on the kit kernel, with its kit charts (see <see cref="JupyterRuns"/>).</summary>
+/// <summary>The kit kernel in real Jupyter: every chapter runs clean with its kit charts, and a bare Plotly.NET chart draws
+/// (see <see cref="JupyterRuns"/>).</summary>
 public sealed class JupyterKernelTests(JupyterKernels kernels, ITestOutputHelper output) : JupyterRuns(kernels, output), IClassFixture<JupyterKernels>
 {
     [SkippableTheory]
@@ -25,5 +26,17 @@ public sealed class JupyterKernelTests(JupyterKernels kernels, ITestOutputHelper
         AssertRanCleanWithPlotlyChart(run);
         var kitCharts = Ipynb.Outputs(run.Executed!).Count(o => Ipynb.Html(o).Contains("class=\"golab-chart\"", StringComparison.Ordinal));
         Assert.True(kitCharts >= 2, $"{chapter}: {kitCharts} kit charts in real Jupyter");
+    }
+
+    [SkippableFact]
+    public void A_Plotly_NET_chart_runs_in_the_kit_kernel()
+    {
+        RequireJupyter();
+        var notebook = WriteNotebook(Path.Combine(Root, "nb", "chart.ipynb"), KitKernel, ChartCell1, ChartCell2);
+
+        var jupyterPath = InstallKitKernel();
+        var run = ExecuteNotebook(notebook, jupyterPath, KitKernel, allowErrors: false);
+
+        AssertRanCleanWithPlotlyChart(run);
     }
 }

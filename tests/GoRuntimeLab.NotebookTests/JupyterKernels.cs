@@ -34,7 +34,10 @@ public sealed class JupyterKernels : IDisposable
             Directory.CreateDirectory(stockDir);
             File.WriteAllText(Path.Combine(stockDir, "kernel.json"), new JsonObject
             {
-                ["argv"] = new JsonArray("dotnet", PinnedTool.EntryDll(), "jupyter", "--default-kernel", "csharp", "{connection_file}", "--http-local-only"),
+                // Ports of its own: the kit kernel keeps the tool's default range (2048-3000), and two kernels starting at
+                // once in one range can pick the same port (one then fails: "address already in use").
+                ["argv"] = new JsonArray("dotnet", PinnedTool.EntryDll(), "jupyter", "--default-kernel", "csharp", "{connection_file}", "--http-local-only",
+                    "--http-port-range", "3001-3999"),
                 ["display_name"] = "C# (stock dotnet-interactive, test)",
                 ["language"] = "C#",
             }.ToJsonString());

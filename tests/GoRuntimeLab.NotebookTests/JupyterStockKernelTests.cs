@@ -6,22 +6,11 @@ using GoRuntimeLab.Testing;
 using Xunit.Abstractions;
 
 namespace GoRuntimeLab.NotebookTests;
-/// <summary>A bare Plotly.NET chart in real Jupyter: it draws on the kit kernel and fails with the FSharp.Core 10.1
-/// error on the stock kernel, where chapter 1 explains the fix instead (see <see cref="JupyterRuns"/>).</summary>
+/// <summary>The stock kernel (the pinned tool as shipped, FSharp.Core 10.0) in real Jupyter: a bare Plotly.NET chart fails
+/// with the FSharp.Core 10.1 error, and chapter 1 explains the fix instead of failing (see <see cref="JupyterRuns"/>).
+/// Its kernelspec uses HTTP ports of its own, so it runs beside <see cref="JupyterKernelTests"/>.</summary>
 public sealed class JupyterStockKernelTests(JupyterKernels kernels, ITestOutputHelper output) : JupyterRuns(kernels, output), IClassFixture<JupyterKernels>
 {
-    [SkippableFact]
-    public void A_Plotly_NET_chart_runs_in_the_kit_kernel()
-    {
-        RequireJupyter();
-        var notebook = WriteNotebook(Path.Combine(Root, "nb", "chart.ipynb"), KitKernel, ChartCell1, ChartCell2);
-
-        var jupyterPath = InstallKitKernel();
-        var run = ExecuteNotebook(notebook, jupyterPath, KitKernel, allowErrors: false);
-
-        AssertRanCleanWithPlotlyChart(run);
-    }
-
     [SkippableFact]
     public void The_same_chart_fails_in_the_stock_kernel_with_an_FSharp_Core_10_1_error()
     {
