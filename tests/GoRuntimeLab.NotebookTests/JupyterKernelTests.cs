@@ -1,11 +1,8 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.Json.Nodes;
-using GoRuntimeLab.Notebooks.Kernel;
 using GoRuntimeLab.Testing;
 using Xunit.Abstractions;
 
 namespace GoRuntimeLab.NotebookTests;
+
 /// <summary>The kit kernel in real Jupyter: every chapter runs clean with its kit charts, and a bare Plotly.NET chart draws
 /// (see <see cref="JupyterRuns"/>).</summary>
 public sealed class JupyterKernelTests(JupyterKernels kernels, ITestOutputHelper output) : JupyterRuns(kernels, output), IClassFixture<JupyterKernels>

@@ -1,11 +1,8 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.Json.Nodes;
-using GoRuntimeLab.Notebooks.Kernel;
 using GoRuntimeLab.Testing;
 using Xunit.Abstractions;
 
 namespace GoRuntimeLab.NotebookTests;
+
 /// <summary>The stock kernel (the pinned tool as shipped, FSharp.Core 10.0) in real Jupyter: a bare Plotly.NET chart fails
 /// with the FSharp.Core 10.1 error, and chapter 1 explains the fix instead of failing (see <see cref="JupyterRuns"/>).
 /// Its kernelspec uses HTTP ports of its own, so it runs beside <see cref="JupyterKernelTests"/>.</summary>
