@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: restores the pinned kernel tool, builds the solution, runs the unit/golden tests and the
-# notebook/engine tests (serially: notebooks change the process working directory), and prints one summary line.
+# Runs every test: restores the pinned kernel tool, builds the solution once, runs the unit/golden tests and the
+# notebook/engine tests side by side (the notebook tests mostly wait on the processes they start: the book, Jupyter,
+# a browser, a second build), and prints one summary line.
 set -euo pipefail
 cd "$(dirname "$0")"
 results=$(mktemp -d)
@@ -8,11 +9,16 @@ trap 'rm -rf "$results"' EXIT
 
 dotnet tool restore >/dev/null
 dotnet build GoRuntimeLab.slnx -c Release -v q -nologo
-status=0
+pids=()
 for project in tests/GoRuntimeLab.Tests tests/GoRuntimeLab.CliTests tests/GoRuntimeLab.NotebookTests; do
   name=$(basename "$project")
-  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+  # Each line of a project's output carries its name, since the two interleave.
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \
+    | sed -u "s/^/[${name#GoRuntimeLab.}] /" &
+  pids+=($!)
 done
+status=0
+for pid in "${pids[@]}"; do wait "$pid" || status=1; done
 
 # One plain closing line over all test projects: "N passed, N failed, N skipped".
 python3 - "$results" <<'PY'

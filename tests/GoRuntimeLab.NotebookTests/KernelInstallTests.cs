@@ -139,9 +139,9 @@ public sealed class KernelInstallTests : IDisposable
         var install = Assert.Throws<KitInputException>(() => KernelInstaller.Install(new KernelInstallOptions(Prefix)));
 
         _output.WriteLine(remove.Message);
-        Assert.Equal("--name", remove.Parameter);
+        Assert.Equal("KernelInstallOptions.Name", remove.Parameter);
         Assert.Contains("not a GoRuntimeLab kernelspec", remove.Message, StringComparison.Ordinal);
-        Assert.Equal("--name", install.Parameter);
+        Assert.Equal("KernelInstallOptions.Name", install.Parameter);
         AssertUnchanged(before, Snapshot(foreign));
     }
 
@@ -155,7 +155,8 @@ public sealed class KernelInstallTests : IDisposable
     public void A_bad_name_is_a_KitInputException_naming_the_parameter(string name)
     {
         var e = Assert.Throws<KitInputException>(() => KernelInstaller.Install(new KernelInstallOptions(Prefix, name)));
-        Assert.Equal("--name", e.Parameter);
+        Assert.Equal("KernelInstallOptions.Name", e.Parameter);
+        Assert.DoesNotContain("--", e.Message, StringComparison.Ordinal); // the installer names its own parameter, not a flag
         Assert.Throws<KitInputException>(() => KernelInstaller.Remove(new KernelInstallOptions(Prefix, name)));
         Assert.False(Directory.Exists(Prefix));
     }
@@ -166,9 +167,9 @@ public sealed class KernelInstallTests : IDisposable
         var file = Path.Combine(_root, "a-file");
         File.WriteAllText(file, "");
 
-        Assert.Equal("--prefix", Assert.Throws<KitInputException>(() => KernelInstaller.Install(new KernelInstallOptions(file))).Parameter);
-        Assert.Equal("--prefix", Assert.Throws<KitInputException>(() => KernelInstaller.Install(new KernelInstallOptions("  "))).Parameter);
-        Assert.Equal("--prefix", Assert.Throws<KitInputException>(() => KernelInstaller.Remove(new KernelInstallOptions(""))).Parameter);
+        Assert.Equal("KernelInstallOptions.Prefix", Assert.Throws<KitInputException>(() => KernelInstaller.Install(new KernelInstallOptions(file))).Parameter);
+        Assert.Equal("KernelInstallOptions.Prefix", Assert.Throws<KitInputException>(() => KernelInstaller.Install(new KernelInstallOptions("  "))).Parameter);
+        Assert.Equal("KernelInstallOptions.Prefix", Assert.Throws<KitInputException>(() => KernelInstaller.Remove(new KernelInstallOptions(""))).Parameter);
     }
 
     [Fact]
@@ -201,7 +202,7 @@ public sealed class KernelInstallTests : IDisposable
     public void A_tool_folder_override_that_is_not_a_tool_is_a_KitInputException()
     {
         var e = Assert.Throws<KitInputException>(() => KernelInstaller.Install(new KernelInstallOptions(Prefix, ToolPackageFolder: _root)));
-        Assert.Equal("toolPackageFolder", e.Parameter);
+        Assert.Equal("KernelInstallOptions.ToolPackageFolder", e.Parameter);
     }
 
     [Fact]
@@ -224,7 +225,7 @@ public sealed class KernelInstallTests : IDisposable
 
         var bad = Golab.Run(cwd, "kernel", "install", "--prefix", Prefix, "--name", "Bad Name!");
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("--name", bad.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("golab: --name: 'Bad Name!' is not a valid kernel name", bad.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, Golab.Run(cwd, "kernel", "remove", "--prefix", Prefix, "--name", "Bad Name!").ExitCode);
 
         var remove = Golab.Run(cwd, "kernel", "remove", "--prefix", Prefix);

@@ -8,9 +8,22 @@ namespace GoRuntimeLab.Cli.Commands;
 /// <summary><c>golab book [--out site] [--only NN] [--notebooks DIR]</c> (ARCHITECTURE.md §3, §5).</summary>
 internal static class BookCommand
 {
+    // The engine names its own parameters (BookOptions.*); the command line speaks in its flags.
+    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
+    {
+        [$"{nameof(BookOptions)}.{nameof(BookOptions.OutputDirectory)}"] = "--out",
+        [$"{nameof(BookOptions)}.{nameof(BookOptions.NotebooksDirectory)}"] = "--notebooks",
+        [$"{nameof(BookOptions)}.{nameof(BookOptions.Only)}"] = "--only",
+    };
+
     public static Command Build()
     {
-        var outDir = new Option<string>("--out") { Description = "Folder for the site (index.html, one page per chapter, executed notebooks, plotly.min.js).", DefaultValueFactory = _ => "site" };
+        var outDir = new Option<string>("--out")
+        {
+            Description = "Folder for the site (index.html, one page per chapter, executed notebooks, plotly.min.js). Created if missing " +
+                          "(its parent must exist); never the notebooks folder, inside it or above it.",
+            DefaultValueFactory = _ => "site",
+        };
         var only = new Option<string[]>("--only") { Description = "Build only these chapters, e.g. --only 02 (repeatable).", AllowMultipleArgumentsPerToken = true };
         var notebooks = new Option<string?>("--notebooks") { Description = "Folder holding NN-*.ipynb (default: notebooks/ of the repository)." };
         var cellTimeout = new Option<int>("--cell-timeout") { Description = "Seconds a cell may run before it is reported failed.", DefaultValueFactory = _ => 300 };
@@ -22,16 +35,21 @@ internal static class BookCommand
         {
             var seconds = parse.GetValue(cellTimeout);
             if (seconds <= 0) throw KitInputException.For($"must be a positive number of seconds, got {seconds}", parameter: "--cell-timeout");
-            var options = new BookOptions(
-                parse.GetValue(notebooks) ?? RepoPaths.Notebooks(),
-                Path.GetFullPath(parse.GetValue(outDir)!),
-                PlotlyJs.ReadEmbedded)
+            var options = new BookOptions(parse.GetValue(notebooks) ?? RepoPaths.Notebooks(), parse.GetValue(outDir) ?? "", PlotlyJs.ReadEmbedded)
             {
                 Only = parse.GetValue(only),
                 Log = Console.Out,
                 CellTimeout = TimeSpan.FromSeconds(seconds),
             };
-            var result = await BookBuilder.BuildAsync(options, cancellationToken).ConfigureAwait(false);
+            BookResult result;
+            try
+            {
+                result = await BookBuilder.BuildAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (KitInputException e) when (e.Parameter is not null && Flags.TryGetValue(e.Parameter, out var flag))
+            {
+                throw KitInputException.For(e.Message, parameter: flag);
+            }
             Console.WriteLine();
             Console.WriteLine(result.TimingTable());
             Console.WriteLine();

@@ -10,6 +10,13 @@ namespace GoRuntimeLab.Cli.Commands;
 /// </summary>
 internal static class KernelCommand
 {
+    // The installer names its own parameters (KernelInstallOptions.*); the command line speaks in its flags.
+    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
+    {
+        [$"{nameof(KernelInstallOptions)}.{nameof(KernelInstallOptions.Prefix)}"] = "--prefix",
+        [$"{nameof(KernelInstallOptions)}.{nameof(KernelInstallOptions.Name)}"] = "--name",
+    };
+
     public static Command Build()
     {
         var command = new Command(
@@ -93,6 +100,10 @@ internal static class KernelCommand
         {
             action();
             return ExitCodes.Ok;
+        }
+        catch (KitInputException e) when (e.Parameter is not null && Flags.TryGetValue(e.Parameter, out var flag))
+        {
+            throw KitInputException.For(e.Message, parameter: flag);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {

@@ -20,14 +20,19 @@ public static partial class BookBuilder
     [GeneratedRegex("<h2 id=\"(?<id>[^\"]+)\">(?<text>.*?)</h2>", RegexOptions.Singleline)]
     private static partial Regex H2();
 
+    private const string OnlyParameter = nameof(BookOptions) + "." + nameof(BookOptions.Only);
+    private const string NotebooksParameter = nameof(BookOptions) + "." + nameof(BookOptions.NotebooksDirectory);
+
     /// <summary>The chapter notebooks to build (NN-*.ipynb), filtered by <see cref="BookOptions.Only"/>. Bad input
-    /// (missing folder, an --only that matches nothing) throws <see cref="KitInputException"/>.</summary>
+    /// (missing folder, a chapter number that matches nothing) throws <see cref="KitInputException"/>.</summary>
     public static IReadOnlyList<string> SelectNotebooks(BookOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!Directory.Exists(options.NotebooksDir))
-            throw KitInputException.For("notebooks folder not found", parameter: "notebooks", file: options.NotebooksDir);
-        var all = Directory.GetFiles(options.NotebooksDir, "*.ipynb")
+        if (string.IsNullOrWhiteSpace(options.NotebooksDirectory))
+            throw new KitInputException("the notebooks folder is empty; name the folder holding NN-*.ipynb") { Parameter = NotebooksParameter };
+        if (!Directory.Exists(options.NotebooksDirectory))
+            throw KitInputException.For("notebooks folder not found", parameter: NotebooksParameter, file: options.NotebooksDirectory);
+        var all = Directory.GetFiles(options.NotebooksDirectory, "*.ipynb")
             .Where(p => ChapterFile().IsMatch(Path.GetFileName(p)))
             .Order(StringComparer.Ordinal).ToList();
         if (options.Only is not { Count: > 0 } only) return all;
@@ -35,13 +40,15 @@ public static partial class BookBuilder
         foreach (var raw in only)
         {
             if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 99)
-                throw KitInputException.For($"'{raw}' is not a chapter number (01-99)", parameter: "--only");
+                throw new KitInputException($"'{raw}' is not a chapter number (01-99)") { Parameter = OnlyParameter };
             var prefix = n.ToString("00", CultureInfo.InvariantCulture) + "-";
             var match = all.Where(p => Path.GetFileName(p).StartsWith(prefix, StringComparison.Ordinal)).ToList();
             if (match.Count == 0)
-                throw KitInputException.For(
-                    $"no chapter {prefix[..2]}: no {prefix}*.ipynb in {options.NotebooksDir} (chapters present: {string.Join(", ", all.Select(p => Path.GetFileName(p)[..2]))})",
-                    parameter: "--only");
+                throw new KitInputException(
+                    $"no chapter {prefix[..2]}: no {prefix}*.ipynb in {options.NotebooksDirectory} (chapters present: {string.Join(", ", all.Select(p => Path.GetFileName(p)[..2]))})")
+                {
+                    Parameter = OnlyParameter,
+                };
             selected.AddRange(match);
         }
         return selected.Distinct().ToList();
@@ -49,11 +56,15 @@ public static partial class BookBuilder
 
     public static async Task<BookResult> BuildAsync(BookOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        // All input checked before anything runs or is written: the chapters, the output folder, every notebook
+        // readable and its kit references resolvable.
         var notebooks = SelectNotebooks(options);
-        foreach (var path in notebooks) NotebookRunner.Read(path); // every file readable before anything runs
+        var outDir = OutputFolder.Check(options.OutputDirectory, options.NotebooksDirectory);
+        foreach (var path in notebooks) NotebookRunner.Prepare(path);
         var clock = Stopwatch.StartNew();
-        Directory.CreateDirectory(options.OutDir);
-        var plotlyPath = Path.Combine(options.OutDir, "plotly.min.js");
+        OutputFolder.Create(outDir);
+        var plotlyPath = Path.Combine(outDir, "plotly.min.js");
         AtomicFile.Write(plotlyPath, options.PlotlyJs());
 
         var results = new List<BookChapterResult>();
@@ -73,9 +84,9 @@ public static partial class BookBuilder
             foreach (var failed in run.FailedCells)
                 options.Log?.WriteLine($"    FAILED {file} cell {failed.Index}: {failed.Error}");
 
-            var executedPath = Path.Combine(options.OutDir, file);
+            var executedPath = Path.Combine(outDir, file);
             NotebookRunner.Write(run.Document, executedPath);
-            var pagePath = Path.Combine(options.OutDir, Path.ChangeExtension(file, ".html"));
+            var pagePath = Path.Combine(outDir, Path.ChangeExtension(file, ".html"));
             var previous = k > 0 ? Path.ChangeExtension(Path.GetFileName(notebooks[k - 1]), ".html") : null;
             var next = k + 1 < notebooks.Count ? Path.ChangeExtension(Path.GetFileName(notebooks[k + 1]), ".html") : null;
             var pageHtml = PageRenderer.Render(run, chapter?.Title ?? file, previous, next, file);
@@ -84,9 +95,9 @@ public static partial class BookBuilder
             results.Add(new BookChapterResult(chapter, run, pagePath, executedPath, self.PeakWorkingSet64, Sections(pageHtml)));
         }
 
-        var indexPath = Path.Combine(options.OutDir, "index.html");
+        var indexPath = Path.Combine(outDir, "index.html");
         AtomicFile.Write(indexPath, Encoding.UTF8.GetBytes(RenderIndex(results)));
-        return new BookResult(options.OutDir, indexPath, plotlyPath, results, clock.Elapsed);
+        return new BookResult(outDir, indexPath, plotlyPath, results, clock.Elapsed);
     }
 
     /// <summary>The course map: every chapter of <see cref="CourseMap"/>, linked where built, with the sections the

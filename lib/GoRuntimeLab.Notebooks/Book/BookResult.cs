@@ -5,7 +5,7 @@ using GoRuntimeLab.Notebooks.Runner;
 namespace GoRuntimeLab.Notebooks.Book;
 
 /// <summary>The whole book: per-chapter results and the timing table printed at the end.</summary>
-public sealed record BookResult(string OutDir, string IndexPath, string PlotlyJsPath, IReadOnlyList<BookChapterResult> Chapters, TimeSpan Elapsed)
+public sealed record BookResult(string OutputDirectory, string IndexPath, string PlotlyJsPath, IReadOnlyList<BookChapterResult> Chapters, TimeSpan Elapsed)
 {
     public bool Failed => Chapters.Any(c => c.Run.Failed);
 

@@ -64,9 +64,11 @@ internal sealed record InteractiveTool(string Folder, string EntryPoint, string 
         if (overrideFolder is not null)
         {
             return TryRead(overrideFolder)
-                ?? throw KitInputException.For(
-                    $"'{overrideFolder}' is not a Microsoft.dotnet-interactive tool folder (no DotnetToolSettings.xml with an existing entry point)",
-                    parameter: "toolPackageFolder");
+                ?? throw new KitInputException(
+                    $"'{overrideFolder}' is not a Microsoft.dotnet-interactive tool folder (no DotnetToolSettings.xml with an existing entry point)")
+                {
+                    Parameter = nameof(KernelInstallOptions) + "." + nameof(KernelInstallOptions.ToolPackageFolder),
+                };
         }
 
         var packageFolder = Path.Combine(GlobalPackagesFolder(), PackageId, PinnedVersion);

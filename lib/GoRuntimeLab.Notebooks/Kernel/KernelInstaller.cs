@@ -181,6 +181,12 @@ public static partial class KernelInstaller
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
     private static partial Regex KernelNamePattern();
 
+    // Bad options name the option's property (KitInputException.Parameter); a command line maps that to its own flag.
+    private const string NameParameter = nameof(KernelInstallOptions) + "." + nameof(KernelInstallOptions.Name);
+    private const string PrefixParameter = nameof(KernelInstallOptions) + "." + nameof(KernelInstallOptions.Prefix);
+
+    private static KitInputException Bad(string parameter, string reason) => new(reason) { Parameter = parameter };
+
     private sealed record Target(string Name, string KernelsDir, string KernelDir, string? JupyterPath);
 
     private static Target Resolve(KernelInstallOptions options)
@@ -188,9 +194,8 @@ public static partial class KernelInstaller
         var name = options.Name;
         if (string.IsNullOrEmpty(name) || !KernelNamePattern().IsMatch(name))
         {
-            throw KitInputException.For(
-                $"'{name}' is not a valid kernel name: use 1-100 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit",
-                parameter: "--name");
+            throw Bad(NameParameter,
+                $"'{name}' is not a valid kernel name: use 1-100 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
 
         string dataDir;
@@ -202,7 +207,7 @@ public static partial class KernelInstaller
         else
         {
             if (string.IsNullOrWhiteSpace(options.Prefix))
-                throw KitInputException.For("the prefix is empty; give a folder, or leave --prefix out for a per-user install", parameter: "--prefix");
+                throw Bad(PrefixParameter, "the prefix is empty; give a folder, or no prefix for a per-user install");
             string prefix;
             try
             {
@@ -210,10 +215,10 @@ public static partial class KernelInstaller
             }
             catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
             {
-                throw KitInputException.For($"'{options.Prefix}' is not a usable folder path ({e.Message})", parameter: "--prefix");
+                throw Bad(PrefixParameter, $"'{options.Prefix}' is not a usable folder path ({e.Message})");
             }
             if (File.Exists(prefix))
-                throw KitInputException.For($"'{options.Prefix}' is a file, not a folder", parameter: "--prefix");
+                throw Bad(PrefixParameter, $"'{options.Prefix}' is a file, not a folder");
             dataDir = Path.Combine(prefix, "share", "jupyter");
             jupyterPath = dataDir;
         }
@@ -225,13 +230,12 @@ public static partial class KernelInstaller
     private static void RefuseForeign(Target target, string verb)
     {
         if (File.Exists(target.KernelDir))
-            throw KitInputException.For($"{target.KernelDir} is a file, not a kernelspec; refusing to {verb} it", parameter: "--name");
+            throw Bad(NameParameter, $"{target.KernelDir} is a file, not a kernelspec; refusing to {verb} it");
         if (Directory.Exists(target.KernelDir) && !IsKitKernelSpec(target.KernelDir))
         {
-            throw KitInputException.For(
+            throw Bad(NameParameter,
                 $"{target.KernelDir} is not a GoRuntimeLab kernelspec (its kernel.json has no \"{MetadataKey}\" metadata); " +
-                $"refusing to {verb} it. Choose another --name, or remove it with `jupyter kernelspec remove {target.Name}` if you mean to.",
-                parameter: "--name");
+                $"refusing to {verb} it. Choose another kernel name, or remove it with `jupyter kernelspec remove {target.Name}` if you mean to.");
         }
     }
 

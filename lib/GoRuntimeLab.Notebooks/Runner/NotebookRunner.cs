@@ -62,18 +62,33 @@ public static class NotebookRunner
     public static void Write(InteractiveDocument document, string path) =>
         AtomicFile.Write(path, stream => Notebook.Write(document, stream, KernelInfos()));
 
+    /// <summary>Reads a notebook and checks, before anything runs, that its references to the kit's libraries
+    /// resolve (<see cref="KitReferences"/>). Returns the document and the code each cell will submit (null for
+    /// markdown), the kit references pointing at the assemblies this process runs.</summary>
+    /// <exception cref="KitInputException">Unreadable notebook, or a kit library that is neither built nor shipped.</exception>
+    public static (InteractiveDocument Document, IReadOnlyList<string?> Code) Prepare(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var document = Read(fullPath);
+        var folder = Path.GetDirectoryName(fullPath)!;
+        var code = document.Elements
+            .Select((e, i) => IsCode(e) ? KitReferences.Resolve(e.Contents, folder, fullPath, i) : null)
+            .ToList();
+        return (document, code);
+    }
+
     public static async Task<NotebookRunResult> RunAsync(string path, NotebookRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= NotebookRunOptions.Default;
         var fullPath = Path.GetFullPath(path);
-        var document = Read(fullPath);
+        var (document, code) = Prepare(fullPath);
         await OneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         var previousDirectory = Directory.GetCurrentDirectory();
         try
         {
             Directory.SetCurrentDirectory(Path.GetDirectoryName(fullPath)!);
             using var kernel = KitKernel.Create();
-            return await RunCellsAsync(kernel, fullPath, document, options, cancellationToken).ConfigureAwait(false);
+            return await RunCellsAsync(kernel, fullPath, document, code, options, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -83,7 +98,7 @@ public static class NotebookRunner
     }
 
     private static async Task<NotebookRunResult> RunCellsAsync(CompositeKernel kernel, string path, InteractiveDocument document,
-        NotebookRunOptions options, CancellationToken cancellationToken)
+        IReadOnlyList<string?> code, NotebookRunOptions options, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var name = Path.GetFileName(path);
@@ -111,7 +126,7 @@ public static class NotebookRunner
             }
             options.Progress?.Report(new NotebookProgress(name, codeNumber, codeCount, index, total.Elapsed, null));
             var clock = Stopwatch.StartNew();
-            var (outputs, error) = await ExecuteAsync(kernel, element.Contents, options.CellTimeout, cancellationToken).ConfigureAwait(false);
+            var (outputs, error) = await ExecuteAsync(kernel, code[index]!, options.CellTimeout, cancellationToken).ConfigureAwait(false);
             element.ExecutionOrder = ++executionCount;
             foreach (var output in outputs)
             {

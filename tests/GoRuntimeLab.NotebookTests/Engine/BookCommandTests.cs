@@ -99,4 +99,50 @@ public class BookCommandTests
         Assert.True(failedCell > 0 && error > failedCell && error < page.IndexOf("id=\"cell-2\"", StringComparison.Ordinal), "the error sits in the failed cell");
         Assert.Contains("cell failed", page);
     }
+
+    [Theory]
+    [InlineData("notebooks", "is the notebooks folder")]
+    [InlineData("{tmp}/a-file", "is a file")]
+    [InlineData("", "empty")]
+    [InlineData("/sys/golab-book-test", "/sys/golab-book-test")] // unwritable, even for root
+    public void A_bad_output_folder_is_refused_before_any_work_with_one_line_naming_out_and_the_path(string value, string says)
+    {
+        using var dir = new TempDir();
+        var root = Requirement.RepoRoot();
+        File.WriteAllText(dir.File("a-file"), "not a folder");
+        var notebooksBefore = Snapshot(Path.Combine(root, "notebooks"));
+        var @out = value.Replace("{tmp}", dir.Path, StringComparison.Ordinal);
+
+        var r = Golab.Run(root, "book", "--only", "01", "--out", @out);
+
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("golab: --out", line, StringComparison.Ordinal);
+        Assert.Contains(says, line, StringComparison.Ordinal);
+        if (value.Length > 0) Assert.Contains(Path.GetFullPath(@out, root), line, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1/1]", r.Stdout, StringComparison.Ordinal); // nothing ran
+        Assert.Equal(notebooksBefore, Snapshot(Path.Combine(root, "notebooks")));
+    }
+
+    [Fact]
+    public void A_kit_library_that_is_neither_built_nor_shipped_stops_before_the_first_cell_with_what_to_run()
+    {
+        using var dir = new TempDir();
+        TestNotebook.Write(dir.File("nb/01-one.ipynb"), ("code", "System.IO.File.WriteAllText(\"ran.txt\", \"x\");"),
+            ("code", "#r \"../lib/GoRuntimeLab.Missing/bin/GoRuntimeLab.Missing.dll\""));
+
+        var r = Golab.Run(dir.Path, "book", "--notebooks", dir.File("nb"), "--out", dir.File("site"));
+
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("01-one.ipynb cell 1", line, StringComparison.Ordinal);
+        Assert.Contains("dotnet build lib/GoRuntimeLab.Cli", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("nb/ran.txt")), "no cell ran");
+        Assert.False(Directory.Exists(dir.File("site")), "nothing was written");
+    }
+
+    // File name → (length, mtime) of every file under dir.
+    private static Dictionary<string, (long, DateTime)> Snapshot(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f), f => (new FileInfo(f).Length, File.GetLastWriteTimeUtc(f)));
 }
