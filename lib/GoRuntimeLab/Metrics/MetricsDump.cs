@@ -39,7 +39,7 @@ public sealed record MetricsDump(
                 e.GetProperty("total").GetUInt64())).ToList();
             return new MetricsDump(Text(root.GetProperty("goVersion")), root.GetProperty("gcCycles").GetUInt64(), metrics, hists);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException or KitInputException)
         {
             throw KitInputException.For($"not metricsdump output: {KitText.Excerpt(e.Message, 200)}", file: source);
         }

@@ -31,6 +31,9 @@ public static class WorkloadJson
     /// </summary>
     public const int MaxNesting = 64;
 
+    /// <summary>The longest property name (op field, channel, counter…) accepted, in UTF-8 bytes.</summary>
+    public const int MaxNameBytes = 256;
+
     /// <summary>Reads a workload file (at most <see cref="Limits"/>).</summary>
     /// <exception cref="KitInputException">Missing file, a folder or device, too large, or a malformed workload (file:line: JSON path: what).</exception>
     public static Workload ParseFile(string path, string parameter = "file")
@@ -92,7 +95,7 @@ public static class WorkloadJson
             }
             catch (KitInputException e)
             {
-                throw KitInputException.For(e.Message, file: file, line: 1);
+                throw KitInputException.For(KitText.Excerpt(e.Message, 300), file: file, line: 1);
             }
 
             return workload;
@@ -227,7 +230,15 @@ public static class WorkloadJson
         {
             var at = (int)reader.TokenStartIndex;
             for (; scanned < at; scanned++) if (bytes[scanned] == '\n') line++;
-            if (reader.TokenType == JsonTokenType.PropertyName) { property = reader.GetString(); continue; }
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                // Every name in a workload is a word ("op", a channel, a counter); a huge one is not a workload, and
+                // would make every JSON path below it huge.
+                if (reader.ValueSpan.Length > MaxNameBytes)
+                    throw KitInputException.For($"a property name longer than {MaxNameBytes} bytes", file: file, line: line);
+                property = reader.GetString();
+                continue;
+            }
             if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray) { stack.Pop(); continue; }
             string path;
             if (stack.Count == 0) path = "$";
