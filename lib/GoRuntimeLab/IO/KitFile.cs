@@ -78,6 +78,16 @@ public static class KitFile
         }
     }
 
+    /// <summary>The whole UTF-8 text of <paramref name="stream"/> (disposed afterwards), at most <see cref="KitReadLimits.MaxBytes"/> bytes.</summary>
+    /// <exception cref="KitInputLimitException">The stream holds more.</exception>
+    public static string ReadAllText(Stream stream, string source, KitReadLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(limits);
+        using var reader = new StreamReader(new LimitedReadStream(stream, source, limits, leaveOpen: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>
     /// A stream of the decompressed bytes when <paramref name="stream"/> starts with the gzip magic (1f 8b), else of
     /// the bytes as they are; either way bounded by <paramref name="limits"/> (for gzip: compressed size, decompressed

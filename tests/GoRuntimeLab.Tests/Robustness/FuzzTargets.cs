@@ -89,7 +89,7 @@ internal static class FuzzTargets
             MoreSeeds = () => [.. Seeds("pprof", "*.pb.gz").Select(f => Gunzip(File.ReadAllBytes(f))), PprofWriter.ToBytes(DeepProfile(2000), gzip: false)],
         },
         ["workload"] = new("workload", "json", [WorkloadFile],
-            (s, n, _) => WorkloadJson.Parse(new StreamReader(s, Encoding.UTF8).ReadToEnd(), n), p => WorkloadJson.ParseFile(p),
+            (s, n, l) => WorkloadJson.Parse(s, n, l), p => WorkloadJson.ParseFile(p),
             Ascii("[[[[[[[[[["),
             (_, _) => { }),
     };

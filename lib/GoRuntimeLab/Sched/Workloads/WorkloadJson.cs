@@ -42,6 +42,15 @@ public static class WorkloadJson
         return Parse(text, path);
     }
 
+    /// <summary>Reads a workload from UTF-8 JSON in a stream (disposed afterwards), at most <paramref name="limits"/> (default <see cref="Limits"/>).</summary>
+    /// <exception cref="KitInputException">Too large, or a malformed workload (file:line: JSON path: what).</exception>
+    public static Workload Parse(Stream stream, string file, KitReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(file);
+        return Parse(KitFile.ReadAllText(stream, file, limits ?? Limits), file);
+    }
+
     /// <exception cref="KitInputException">Malformed JSON or workload; the message has the file, line and JSON path.</exception>
     public static Workload Parse(string json, string? file = null)
     {
