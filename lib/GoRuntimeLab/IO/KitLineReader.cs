@@ -87,7 +87,8 @@ public sealed class KitLineReader : IDisposable
                 if (partial is null) return null;
                 return Finish(partial.ToString());
             }
-            var newline = Array.IndexOf(_buffer, '\n', _pos, _len - _pos);
+            var newline = _buffer.AsSpan(_pos, _len - _pos).IndexOf('\n');
+            if (newline >= 0) newline += _pos;
             var end = newline < 0 ? _len : newline;
             if ((partial?.Length ?? 0) + (end - _pos) > Limits.MaxLineChars + 1)
                 throw KitInputLimitException.For(
