@@ -18,10 +18,8 @@ public static partial class DeferDebugOutput
     /// <exception cref="KitInputException">A line is neither; the message gives source and 1-based line.</exception>
     public static IReadOnlyList<DeferDebugLine> Parse(string text, string source)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        using var lines = new KitLineReader(new StringReader(text), source, Limits);
-        return Parse(lines);
+        return KitLineReader.Parse(text, source, Limits, Parse);
     }
 
     /// <summary>
@@ -33,12 +31,8 @@ public static partial class DeferDebugOutput
     /// <summary>Parses UTF-8 output from a stream, line by line within <paramref name="limits"/> (default <see cref="Limits"/>).</summary>
     /// <exception cref="KitInputException">A line that is not a -d=defer line, or a limit passed.</exception>
     public static IReadOnlyList<DeferDebugLine> Parse(Stream stream, string source, KitReadLimits? limits = null)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        using var lines = KitLineReader.FromStream(stream, source, limits ?? Limits);
-        return Parse(lines);
-    }
+    =>
+        KitLineReader.Parse(stream, source, limits ?? Limits, Parse);
 
     private static List<DeferDebugLine> Parse(KitLineReader lines)
     {
@@ -71,10 +65,7 @@ public static partial class DeferDebugOutput
     /// <summary>Reads and parses a recorded file.</summary>
     /// <exception cref="KitInputException">Missing or malformed.</exception>
     public static IReadOnlyList<DeferDebugLine> Read(string path)
-    {
-        using var lines = KitFile.OpenLines(path, Limits, "path");
-        return Parse(lines);
-    }
+    => KitFile.ParseLines(path, Limits, Parse, "path");
 
     private static string Clip(string s) => KitText.Excerpt(s);
 }

@@ -19,10 +19,8 @@ public sealed record GoBenchOutput(string Source, IReadOnlyDictionary<string, st
     /// <exception cref="GoBenchFormatException">A malformed result line: source, 1-based line and what is wrong.</exception>
     public static GoBenchOutput Parse(string text, string source)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        using var lines = new KitLineReader(new StringReader(text), source, Limits);
-        return Parse(lines);
+        return KitLineReader.Parse(text, source, Limits, Parse);
     }
 
     /// <summary>
@@ -35,12 +33,8 @@ public sealed record GoBenchOutput(string Source, IReadOnlyDictionary<string, st
     /// <exception cref="GoBenchFormatException">A malformed result line.</exception>
     /// <exception cref="KitInputLimitException">More text, or a longer line, than the limits allow.</exception>
     public static GoBenchOutput Parse(Stream stream, string source, KitReadLimits? limits = null)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        using var lines = KitLineReader.FromStream(stream, source, limits ?? Limits);
-        return Parse(lines);
-    }
+    =>
+        KitLineReader.Parse(stream, source, limits ?? Limits, Parse);
 
     private static GoBenchOutput Parse(KitLineReader lines)
     {
@@ -70,10 +64,7 @@ public sealed record GoBenchOutput(string Source, IReadOnlyDictionary<string, st
     /// <summary>Reads and parses a recorded file, line by line.</summary>
     /// <exception cref="KitInputException">Missing file, a folder or device, larger than <see cref="Limits"/> (or a <see cref="GoBenchFormatException"/> for a bad line).</exception>
     public static GoBenchOutput Read(string path)
-    {
-        using var lines = KitFile.OpenLines(path, Limits, "path");
-        return Parse(lines);
-    }
+    => KitFile.ParseLines(path, Limits, Parse, "path");
 
     /// <summary>One summary per benchmark (name and procs), in order of first appearance.</summary>
     public IReadOnlyList<GoBenchSummary> Summaries() =>

@@ -36,12 +36,8 @@ public static partial class EscapeParser
     /// <exception cref="EscapeFormatException">A diagnostic-shaped line is malformed.</exception>
     /// <exception cref="KitInputLimitException">More text, or a longer line, than the limits allow.</exception>
     public static EscapeReport Parse(Stream stream, string fileName, KitReadLimits? limits = null)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(fileName);
-        using var lines = KitLineReader.FromStream(stream, fileName, limits ?? Limits);
-        return Parse(lines, 0);
-    }
+    =>
+        KitLineReader.Parse(stream, fileName, limits ?? Limits, lines => Parse(lines, 0));
 
     /// <summary>
     /// Reads a file: raw compiler output, or a golab recording (data/recordings/escape/cases-*.txt), whose stderr is parsed.
@@ -63,12 +59,8 @@ public static partial class EscapeParser
     }
 
     internal static EscapeReport Parse(string text, string fileName, int lineOffset)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(fileName);
-        using var lines = new KitLineReader(new StringReader(text), fileName, Limits);
-        return Parse(lines, lineOffset);
-    }
+    =>
+        KitLineReader.Parse(text, fileName, Limits, lines => Parse(lines, lineOffset));
 
     private static EscapeReport Parse(KitLineReader lines, int lineOffset)
     {

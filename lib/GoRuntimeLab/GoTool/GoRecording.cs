@@ -69,30 +69,19 @@ public sealed record GoRecording(string Program, string Command, IReadOnlyList<s
     /// <summary>Reads a recording file, line by line.</summary>
     /// <exception cref="KitInputException">Missing, a folder or device, larger than <see cref="Limits"/>, or malformed; the message names the file (and line).</exception>
     public static GoRecording Read(string path)
-    {
-        using var lines = KitFile.OpenLines(path, Limits, "recordingPath");
-        return Read(lines);
-    }
+    => KitFile.ParseLines(path, Limits, Read, "recordingPath");
 
     /// <summary>Parses a recording's text; <paramref name="sourceName"/> names it in error messages.</summary>
     /// <exception cref="KitInputException">Malformed; the message names the source and 1-based line.</exception>
     public static GoRecording Parse(string text, string sourceName)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        using var lines = new KitLineReader(new StringReader(text), sourceName, Limits);
-        return Read(lines);
-    }
+    =>
+        KitLineReader.Parse(text, sourceName, Limits, Read);
 
     /// <summary>Reads a recording from UTF-8 text in a stream (line by line, within <paramref name="limits"/>, default <see cref="Limits"/>).</summary>
     /// <exception cref="KitInputException">Malformed, or a limit passed.</exception>
     public static GoRecording Parse(Stream stream, string sourceName, KitReadLimits? limits = null)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        using var lines = KitLineReader.FromStream(stream, sourceName, limits ?? Limits);
-        return Read(lines);
-    }
+    =>
+        KitLineReader.Parse(stream, sourceName, limits ?? Limits, Read);
 
     /// <summary>Reads a recording from <paramref name="lines"/>, holding only the header and the two outputs.</summary>
     /// <exception cref="KitInputException">Malformed; the message names the source and 1-based line.</exception>

@@ -8,7 +8,7 @@ namespace GoRuntimeLab.IO;
 /// more than <see cref="KitReadLimits.MaxCompressionRatio"/> bytes out per compressed byte in (beyond
 /// <see cref="KitReadLimits.RatioSlackBytes"/>). A bomb is refused after its first few kilobytes, never expanded in memory.
 /// </summary>
-internal sealed class GzipLimitStream : Stream
+internal sealed class GzipLimitStream : ReadOnlyStream
 {
     private readonly LimitedReadStream _compressed;
     private readonly GZipStream _gzip;
@@ -30,14 +30,6 @@ internal sealed class GzipLimitStream : Stream
     /// <summary>Decompressed bytes so far.</summary>
     public long BytesOut { get; private set; }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => BytesOut; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var limit = _limits.DecompressedLimit;
@@ -53,11 +45,6 @@ internal sealed class GzipLimitStream : Stream
                 _source, _limits.MaxCompressionRatio);
         return n;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

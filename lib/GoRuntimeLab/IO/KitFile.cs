@@ -59,6 +59,15 @@ public static class KitFile
             path!, limits, ownsReader: true);
     }
 
+    /// <summary>Runs <paramref name="parse"/> over the lines of the file <paramref name="path"/> within <paramref name="limits"/>.</summary>
+    /// <exception cref="KitInputException">See <see cref="Check"/>; or a limit passed.</exception>
+    public static T ParseLines<T>(string? path, KitReadLimits limits, Func<KitLineReader, T> parse, string parameter = "file")
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        using var lines = OpenLines(path, limits, parameter);
+        return parse(lines);
+    }
+
     /// <summary>
     /// The whole text of a small file (a JSON document, a Go source file) within <paramref name="limits"/>; a
     /// byte-order mark is dropped.

@@ -42,6 +42,23 @@ public sealed class KitLineReader : IDisposable
         return new KitLineReader(new StreamReader(limited, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024), source, limits, ownsReader: true);
     }
 
+    /// <summary>Runs <paramref name="parse"/> over the lines of <paramref name="stream"/> (UTF-8, disposed afterwards) within <paramref name="limits"/>.</summary>
+    public static T Parse<T>(Stream stream, string source, KitReadLimits limits, Func<KitLineReader, T> parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        using var lines = FromStream(stream, source, limits);
+        return parse(lines);
+    }
+
+    /// <summary>Runs <paramref name="parse"/> over the lines of <paramref name="text"/> within <paramref name="limits"/>.</summary>
+    public static T Parse<T>(string text, string source, KitReadLimits limits, Func<KitLineReader, T> parse)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(parse);
+        using var lines = new KitLineReader(new StringReader(text), source, limits);
+        return parse(lines);
+    }
+
     /// <summary>Where the text comes from, for messages.</summary>
     public string Source { get; }
 

@@ -5,18 +5,10 @@ namespace GoRuntimeLab.IO;
 /// A read-only view of a stream that counts the bytes read and throws <see cref="KitInputLimitException"/> as soon
 /// as more than <see cref="KitReadLimits.MaxBytes"/> arrive: an endless source costs at most the limit.
 /// </summary>
-internal sealed class LimitedReadStream(Stream inner, string source, KitReadLimits limits, bool leaveOpen) : Stream
+internal sealed class LimitedReadStream(Stream inner, string source, KitReadLimits limits, bool leaveOpen) : ReadOnlyStream
 {
     /// <summary>Bytes read so far.</summary>
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -38,11 +30,6 @@ internal sealed class LimitedReadStream(Stream inner, string source, KitReadLimi
                 source, limits.MaxBytes);
         return n;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

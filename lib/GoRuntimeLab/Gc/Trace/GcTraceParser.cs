@@ -44,21 +44,14 @@ public static class GcTraceParser
     /// <exception cref="GcTraceFormatException">A malformed gc line.</exception>
     /// <exception cref="KitInputLimitException">More text, or a longer line, than the limits allow.</exception>
     public static GcTraceLog Parse(Stream stream, string fileName, KitReadLimits? limits = null)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(fileName);
-        using var lines = KitLineReader.FromStream(stream, fileName, limits ?? Limits);
-        return Parse(lines);
-    }
+    =>
+        KitLineReader.Parse(stream, fileName, limits ?? Limits, Parse);
 
     /// <summary>Reads and parses a file, line by line.</summary>
     /// <exception cref="KitInputException">The file does not exist, is a folder or device, or is larger than <see cref="Limits"/>.</exception>
     /// <exception cref="GcTraceFormatException">A malformed gc line.</exception>
     public static GcTraceLog ParseFile(string path)
-    {
-        using var lines = KitFile.OpenLines(path, Limits);
-        return Parse(lines);
-    }
+    => KitFile.ParseLines(path, Limits, Parse);
 
     private static GcTraceLog Parse(KitLineReader reader)
     {

@@ -23,21 +23,14 @@ public static class SchedtraceParser
     /// <exception cref="KitInputException">The file does not exist, is a folder or device, or is larger than <see cref="Limits"/>.</exception>
     /// <exception cref="SchedtraceFormatException">A malformed schedtrace line.</exception>
     public static SchedtraceLog ParseFile(string path)
-    {
-        using var lines = KitFile.OpenLines(path, Limits);
-        return Parse(lines);
-    }
+    => KitFile.ParseLines(path, Limits, Parse);
 
     /// <summary>Parses UTF-8 text from a stream, line by line within <paramref name="limits"/> (default <see cref="Limits"/>).</summary>
     /// <exception cref="SchedtraceFormatException">A malformed schedtrace line.</exception>
     /// <exception cref="KitInputLimitException">More text, or a longer line, than the limits allow.</exception>
     public static SchedtraceLog Parse(Stream stream, string fileName, KitReadLimits? limits = null)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(fileName);
-        using var lines = KitLineReader.FromStream(stream, fileName, limits ?? Limits);
-        return Parse(lines);
-    }
+    =>
+        KitLineReader.Parse(stream, fileName, limits ?? Limits, Parse);
 
     /// <summary>Parses text; <paramref name="fileName"/> names it in messages.</summary>
     /// <exception cref="SchedtraceFormatException">A malformed schedtrace line.</exception>
