@@ -82,7 +82,7 @@ public sealed record PprofProfile
             var v = s.Values[index];
             if (v == long.MinValue || (total = unchecked(total + Math.Abs(v))) < 0)
                 throw PprofFormatException.In(Source ?? "profile",
-                    $"the {KitText.Excerpt(SampleTypes[index].Type)} values of the samples add up to more than 2^63-1 (pprof would wrap around to a wrong total; the kit refuses)");
+                    $"sample type {KitText.Excerpt(SampleTypes[index].Type)}: the values add up to more than 2^63-1 (pprof would wrap around to a wrong total; the kit refuses)");
         }
         return total;
     }

@@ -71,7 +71,7 @@ public class PprofBoundsTests
         var raw = FuzzTargets.Gunzip(File.ReadAllBytes(Path.Combine(FuzzTargets.Recordings, "pprof", "cpu.pb.gz")));
         var extra = Sample(cpu.Samples[0].Locations[0].Id, 1L << 62, 1);
         var read = Assert.Throws<PprofFormatException>(() => PprofReader.Parse([.. raw, .. extra, .. extra], "huge.pb"));
-        Assert.StartsWith("huge.pb: the samples values of the samples add up to more than 2^63-1", read.Message, StringComparison.Ordinal);
+        Assert.StartsWith("huge.pb: sample type samples: the values add up to more than 2^63-1", read.Message, StringComparison.Ordinal);
         Assert.NotEmpty(PprofReader.Parse([.. raw, .. extra], "fits.pb").Samples);
 
         var minimum = cpu with { Samples = [.. cpu.Samples.Select((s, i) => i == 0 ? s with { Values = [long.MinValue, 1] } : s)] };
