@@ -12,7 +12,7 @@ dotnet build GoRuntimeLab.slnx -c Release -v q -nologo
 pids=()
 for project in tests/GoRuntimeLab.Tests tests/GoRuntimeLab.CliTests tests/GoRuntimeLab.NotebookTests; do
   name=$(basename "$project")
-  # Each line of a project's output carries its name, since the two interleave.
+  # Each line of a project's output carries its name, since the projects run side by side and interleave.
   dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \
     | sed -u "s/^/[${name#GoRuntimeLab.}] /" &
   pids+=($!)

@@ -2,6 +2,7 @@
 // compares the model with recorded `-d=defer` output. Go 1.19–1.23.
 // Simplified: one build flag set per named build (default, noopt = -N, race = -race, noopendefer = -d=noopendefer).
 using System.Text.Json;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Defer;
 
@@ -35,21 +36,23 @@ public static class DeferCases
         };
     }
 
+    /// <summary>The kit's limit for cases.json: 4 MiB (the course's file is a few KiB).</summary>
+    public static readonly KitReadLimits CasesLimits = new("cases.json file", 4L << 20);
+
     /// <summary>Loads cases.json from <paramref name="programDir"/> and finds each defer's line from the markers.</summary>
     /// <exception cref="KitInputException">Missing or malformed file, or markers that do not match the cases.</exception>
     public static IReadOnlyList<DeferCase> Load(string programDir)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(programDir);
         var path = Path.Combine(programDir, "cases.json");
-        if (!File.Exists(path)) throw KitInputException.For("cases file not found", parameter: "programDir", file: path);
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(File.ReadAllText(path));
+            doc = JsonDocument.Parse(KitFile.ReadAllText(path, CasesLimits, "programDir"));
         }
         catch (JsonException e)
         {
-            throw KitInputException.For($"not valid JSON: {e.Message}", file: path, line: (int?)e.LineNumber + 1);
+            throw KitInputException.For($"not valid JSON: {KitText.Excerpt(e.Message, 200)}", file: path, line: (int?)e.LineNumber + 1);
         }
 
         using (doc)
@@ -65,7 +68,7 @@ public static class DeferCases
                     "top" => DeferSite.TopLevel,
                     "loop" => DeferSite.Loop,
                     "rangefunc" => new DeferSite(InRangeFuncBody: true),
-                    var other => throw KitInputException.For($"case {name}: defer site \"{other}\" is not top, loop or rangefunc", file: path),
+                    var other => throw KitInputException.For($"case {KitText.Excerpt(name)}: defer site \"{KitText.Excerpt(other)}\" is not top, loop or rangefunc", file: path),
                 }).ToArray();
                 var shape = FunctionShape.Of(sites, c.GetProperty("returns").GetInt32()).WithName(name)
                     .WithHeapAllocatedResult(c.TryGetProperty("heapAllocatedResult", out var h) && h.GetBoolean());
@@ -107,16 +110,15 @@ public static class DeferCases
     private static Dictionary<string, List<int>> ReadMarkers(string programDir, string file)
     {
         var path = Path.Combine(programDir, file);
-        if (!File.Exists(path)) throw KitInputException.For("Go file named in cases.json not found", file: path);
         var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var lines = File.ReadAllLines(path);
-        for (var i = 0; i < lines.Length; i++)
+        using var lines = KitFile.OpenLines(path, Escape.GoFunctionIndex.GoSourceLimits, "programDir");
+        while (lines.ReadLine() is { } line)
         {
-            var at = lines[i].IndexOf(Marker, StringComparison.Ordinal);
+            var at = line.IndexOf(Marker, StringComparison.Ordinal);
             if (at < 0) continue;
-            var name = lines[i][(at + Marker.Length)..].Trim();
+            var name = line[(at + Marker.Length)..].Trim();
             if (!byName.TryGetValue(name, out var list)) byName[name] = list = [];
-            list.Add(i + 1);
+            list.Add(lines.LineNumber);
         }
 
         return byName;

@@ -2,6 +2,7 @@
 // Simplified: any other compiler message is an error here, since the recordings hold only -d=defer lines.
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Defer;
 
@@ -17,14 +18,31 @@ public static partial class DeferDebugOutput
     /// <exception cref="KitInputException">A line is neither; the message gives source and 1-based line.</exception>
     public static IReadOnlyList<DeferDebugLine> Parse(string text, string source)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        return KitLineReader.Parse(text, source, Limits, Parse);
+    }
+
+    /// <summary>
+    /// The kit's limits for -d=defer output: 16 MiB (one ~60-byte line per defer statement of a build) and lines of
+    /// at most 1 Mi characters.
+    /// </summary>
+    public static readonly KitReadLimits Limits = new("-d=defer output", 16L << 20);
+
+    /// <summary>Parses UTF-8 output from a stream, line by line within <paramref name="limits"/> (default <see cref="Limits"/>).</summary>
+    /// <exception cref="KitInputException">A line that is not a -d=defer line, or a limit passed.</exception>
+    public static IReadOnlyList<DeferDebugLine> Parse(Stream stream, string source, KitReadLimits? limits = null)
+    =>
+        KitLineReader.Parse(stream, source, limits ?? Limits, Parse);
+
+    private static List<DeferDebugLine> Parse(KitLineReader lines)
+    {
+        var source = lines.Source;
         var result = new List<DeferDebugLine>();
         var package = "";
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        while (lines.ReadLine() is { } raw)
         {
-            var line = lines[i].TrimEnd('\r');
+            var i = lines.LineNumber - 1;
+            var line = raw.TrimEnd('\r');
             if (line.Trim().Length == 0) continue;
             if (line.StartsWith("# ", StringComparison.Ordinal))
             {
@@ -47,11 +65,7 @@ public static partial class DeferDebugOutput
     /// <summary>Reads and parses a recorded file.</summary>
     /// <exception cref="KitInputException">Missing or malformed.</exception>
     public static IReadOnlyList<DeferDebugLine> Read(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path)) throw KitInputException.For("file not found", parameter: "path", file: path);
-        return Parse(File.ReadAllText(path), path);
-    }
+    => KitFile.ParseLines(path, Limits, Parse, "path");
 
-    private static string Clip(string s) => s.Length <= 80 ? s : s[..77] + "...";
+    private static string Clip(string s) => KitText.Excerpt(s);
 }

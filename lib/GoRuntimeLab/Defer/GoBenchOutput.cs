@@ -1,6 +1,7 @@
 // Mirrors: `go test -bench` output (testing/benchmark.go; config lines "goos: linux", "pkg: …", "cpu: …";
 // result lines as golang.org/x/perf/benchfmt reads them), Go 1.19–1.23. Simplified: other lines (PASS, ok …) are skipped.
 using System.Globalization;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Defer;
 
@@ -18,19 +19,36 @@ public sealed record GoBenchOutput(string Source, IReadOnlyDictionary<string, st
     /// <exception cref="GoBenchFormatException">A malformed result line: source, 1-based line and what is wrong.</exception>
     public static GoBenchOutput Parse(string text, string source)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        return KitLineReader.Parse(text, source, Limits, Parse);
+    }
+
+    /// <summary>
+    /// The kit's limits for `go test -bench` output: 16 MiB (a result line is ~100 bytes; -count=10 over a hundred
+    /// benchmarks is ~100 KiB) and lines of at most 1 Mi characters.
+    /// </summary>
+    public static readonly KitReadLimits Limits = new("go test -bench output", 16L << 20);
+
+    /// <summary>Parses UTF-8 output from a stream, line by line within <paramref name="limits"/> (default <see cref="Limits"/>).</summary>
+    /// <exception cref="GoBenchFormatException">A malformed result line.</exception>
+    /// <exception cref="KitInputLimitException">More text, or a longer line, than the limits allow.</exception>
+    public static GoBenchOutput Parse(Stream stream, string source, KitReadLimits? limits = null)
+    =>
+        KitLineReader.Parse(stream, source, limits ?? Limits, Parse);
+
+    private static GoBenchOutput Parse(KitLineReader lines)
+    {
+        var source = lines.Source;
         var config = new Dictionary<string, string>(StringComparer.Ordinal);
         var results = new List<GoBenchResult>();
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        while (lines.ReadLine() is { } raw)
         {
-            var line = lines[i].TrimEnd('\r');
+            var line = raw.TrimEnd('\r');
             var fields = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length == 0) continue;
             if (IsBenchmarkName(fields[0]))
             {
-                results.Add(ParseResult(fields, source, i + 1));
+                results.Add(ParseResult(fields, source, lines.LineNumber));
                 continue;
             }
 
@@ -43,14 +61,10 @@ public sealed record GoBenchOutput(string Source, IReadOnlyDictionary<string, st
         return new GoBenchOutput(source, config, results);
     }
 
-    /// <summary>Reads and parses a recorded file.</summary>
-    /// <exception cref="KitInputException">Missing file (or a <see cref="GoBenchFormatException"/> for a bad line).</exception>
+    /// <summary>Reads and parses a recorded file, line by line.</summary>
+    /// <exception cref="KitInputException">Missing file, a folder or device, larger than <see cref="Limits"/> (or a <see cref="GoBenchFormatException"/> for a bad line).</exception>
     public static GoBenchOutput Read(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path)) throw KitInputException.For("file not found", parameter: "path", file: path);
-        return Parse(File.ReadAllText(path), path);
-    }
+    => KitFile.ParseLines(path, Limits, Parse, "path");
 
     /// <summary>One summary per benchmark (name and procs), in order of first appearance.</summary>
     public IReadOnlyList<GoBenchSummary> Summaries() =>
@@ -78,11 +92,7 @@ public sealed record GoBenchOutput(string Source, IReadOnlyDictionary<string, st
         string.Create(CultureInfo.InvariantCulture, $"{Source}: {Results.Count} result lines, {Summaries().Count} benchmarks{(Config.TryGetValue("cpu", out var cpu) ? ", cpu " + cpu : "")}");
 
     // Keeps messages one short line even for a corrupted file (NUL runs, megabyte fields).
-    private static string Clip(string s)
-    {
-        var printable = new string(s.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return printable.Length <= 40 ? printable : printable[..37] + "...";
-    }
+    private static string Clip(string s) => KitText.Excerpt(s, 40);
 
     private static bool IsBenchmarkName(string word) =>
         word.StartsWith("Benchmark", StringComparison.Ordinal) && (word.Length == 9 || !char.IsLower(word[9]));

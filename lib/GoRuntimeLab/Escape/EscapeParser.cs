@@ -3,70 +3,79 @@
 // devirtualize.go, assign.go — and the go command's "# package" lines. Go 1.19–1.23.
 // Simplified: messages are classified by their fixed wording; expressions stay text.
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using GoRuntimeLab.GoTool;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Escape;
 
 /// <summary>Parses `go build -gcflags=-m` / `-m=2` output (or `go tool compile -m`) into an <see cref="EscapeReport"/>.</summary>
 public static partial class EscapeParser
 {
-    /// <summary>Parses compiler output read from <paramref name="reader"/>; <paramref name="fileName"/> names it in errors.</summary>
+    /// <summary>
+    /// The kit's limits for compiler output: 64 MiB (-m=2 on a large package prints a few MiB; Go's own test/escape*.go
+    /// outputs are under 1 MiB) and lines of at most 1 Mi characters.
+    /// </summary>
+    public static readonly KitReadLimits Limits = new("compiler output", 64L << 20);
+
+    /// <summary>Parses compiler output read line by line from <paramref name="reader"/>; <paramref name="fileName"/> names it in errors.</summary>
     /// <exception cref="EscapeFormatException">A line has the shape "path.go:…" but no valid "LINE[:COL]: " after it.</exception>
+    /// <exception cref="KitInputLimitException">More text than <see cref="Limits"/> allows.</exception>
     public static EscapeReport Parse(TextReader reader, string fileName)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return Parse(reader.ReadToEnd(), fileName);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return Parse(new KitLineReader(reader, fileName, Limits), 0);
     }
 
     /// <summary>Parses compiler output held in <paramref name="text"/>; <paramref name="fileName"/> names it in errors.</summary>
     /// <exception cref="EscapeFormatException">A line has the shape "path.go:…" but no valid "LINE[:COL]: " after it.</exception>
     public static EscapeReport Parse(string text, string fileName) => Parse(text, fileName, 0);
 
+    /// <summary>Parses UTF-8 compiler output from a stream, line by line within <paramref name="limits"/> (default <see cref="Limits"/>).</summary>
+    /// <exception cref="EscapeFormatException">A diagnostic-shaped line is malformed.</exception>
+    /// <exception cref="KitInputLimitException">More text, or a longer line, than the limits allow.</exception>
+    public static EscapeReport Parse(Stream stream, string fileName, KitReadLimits? limits = null)
+    =>
+        KitLineReader.Parse(stream, fileName, limits ?? Limits, lines => Parse(lines, 0));
+
     /// <summary>
     /// Reads a file: raw compiler output, or a golab recording (data/recordings/escape/cases-*.txt), whose stderr is parsed.
     /// Line numbers in findings and errors are the file's own.
     /// </summary>
-    /// <exception cref="KitInputException">The file is missing or is a malformed recording.</exception>
+    /// <exception cref="KitInputException">The file is missing, a folder or device, larger than <see cref="Limits"/>, or a malformed recording.</exception>
     /// <exception cref="EscapeFormatException">A diagnostic-shaped line is malformed.</exception>
     public static EscapeReport ParseFile(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-            throw KitInputException.For($"file not found (relative paths start at {Environment.CurrentDirectory})", parameter: "file", file: path);
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        if (!text.TrimStart('\uFEFF').StartsWith(GoRecording.Magic, StringComparison.Ordinal))
-            return Parse(text, path) with { Source = "parsed " + path };
+        using var lines = KitFile.OpenLines(path, Limits);
+        if (lines.PeekLine() is not { } first || !first.TrimStart('\uFEFF').StartsWith(GoRecording.Magic, StringComparison.Ordinal))
+            return Parse(lines, 0) with { Source = "parsed " + path };
 
-        var recording = GoRecording.Parse(text, path);
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var stderrAt = Array.IndexOf(lines, GoRecording.StderrMarker);
-        return Parse(recording.Stderr, path, stderrAt + 1) with
+        var recording = GoRecording.Read(lines);
+        return Parse(recording.Stderr, path, recording.StderrLine - 1) with
         {
             Source = $"recorded {recording.GoVersionText} ({GoProgram.DisplayPath(path)})",
         };
     }
 
     internal static EscapeReport Parse(string text, string fileName, int lineOffset)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(fileName);
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+    =>
+        KitLineReader.Parse(text, fileName, Limits, lines => Parse(lines, lineOffset));
 
+    private static EscapeReport Parse(KitLineReader lines, int lineOffset)
+    {
+        var fileName = lines.Source;
         var findings = new List<Builder>();
         var blocks = new List<Builder>();
         var other = new List<EscapeUnknownLine>();
         var packages = new List<string>();
         Builder? last = null;       // the finding or explanation a tab-continued line belongs to
         Builder? openBlock = null;  // the -m=2 explanation that "flow:"/"from" lines extend
+        var first = lines.LineNumber;
 
-        for (var i = 0; i < count; i++)
+        while (lines.ReadLine() is { } raw)
         {
-            var raw = lines[i];
-            var lineNo = lineOffset + i + 1;
-            if (raw.Length > 0 && raw[^1] == '\r') raw = raw[..^1];
+            var lineNo = lineOffset + lines.LineNumber;
             if (raw.Trim().Length == 0) continue;
             if (raw.StartsWith('#'))
             {
@@ -123,17 +132,21 @@ public static partial class EscapeParser
 
         AttachExplanations(findings, blocks);
         var result = findings.Select(b => b.Build()).OrderBy(f => f.SourceLine).ToList();
-        return new EscapeReport(fileName, result, other, packages, count) { Source = "parsed " + fileName };
+        return new EscapeReport(fileName, result, other, packages, lines.LineNumber - first) { Source = "parsed " + fileName };
     }
 
     // solve.go prints the explanation while solving and the conclusion ("moved to heap: x", "leaking param: p") when the
     // batch finishes, so they are matched by position and subject, not by adjacency. Unmatched explanations stay findings.
+    // The first concluding finding per (place, subject) owns the explanations of that place and subject (one lookup
+    // per explanation, so -m=2 output of any size costs time in proportion to its lines).
     private static void AttachExplanations(List<Builder> findings, List<Builder> blocks)
     {
+        var owners = new Dictionary<(string File, int Line, int? Column, string Name), Builder>();
+        foreach (var f in findings)
+            if (ConcludesExplanation(f.Kind)) owners.TryAdd((f.File, f.Line, f.Column, f.Name), f);
         foreach (var block in blocks)
         {
-            var owner = findings.Find(f => f.SamePlace(block.File, block.Line, block.Column) && f.Name == block.Name && ConcludesExplanation(f.Kind));
-            if (owner is null)
+            if (!owners.TryGetValue((block.File, block.Line, block.Column, block.Name), out var owner))
             {
                 findings.Add(block);
                 continue;
@@ -227,7 +240,7 @@ public static partial class EscapeParser
         return value;
     }
 
-    private static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "...";
+    private static string Shorten(string s) => KitText.Excerpt(s);
 
     // A file name as base.FmtPos prints it: a path ending in .go (a Windows drive letter allowed), or <autogenerated>.
     [GeneratedRegex(@"^(?<file><autogenerated>|(?:[A-Za-z]:)?[^\s:]*\.go):")]

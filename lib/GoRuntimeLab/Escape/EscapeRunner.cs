@@ -1,6 +1,7 @@
 // Mirrors: `go build -gcflags=-m` / `-gcflags=-m=2` (cmd/go passing -m to cmd/compile for the named package only,
 // not its dependencies — that needs -gcflags=all=-m). Go 1.19–1.23. Simplified: one package, std-lib imports only.
 using GoRuntimeLab.GoTool;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Escape;
 
@@ -95,7 +96,7 @@ public static class EscapeRunner
             return ([dirOrFile], dirOrFile);
         }
         if (!Directory.Exists(dirOrFile))
-            throw KitInputException.For($"no such file or folder (relative paths start at {Environment.CurrentDirectory})", parameter: "dirOrFile", file: dirOrFile);
+            throw KitFile.NotFound(dirOrFile, "dirOrFile", "file or folder");
         var files = Directory.EnumerateFiles(dirOrFile).Where(f => f.EndsWith(".go", StringComparison.Ordinal) || Path.GetFileName(f) is "go.mod" or "go.sum").ToList();
         if (!files.Any(f => f.EndsWith(".go", StringComparison.Ordinal)))
             throw KitInputException.For("no .go files in this folder", parameter: "dirOrFile", file: dirOrFile);

@@ -2,6 +2,7 @@
 // closures "Counter.func1"), found from top-level `func` lines of gofmt-formatted source. Go 1.19–1.23.
 // Simplified: a line scanner, not a Go parser — declarations must start at column 1 and end with a "}" line (gofmt style).
 using System.Text.RegularExpressions;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Escape;
 
@@ -15,6 +16,9 @@ public sealed partial class GoFunctionIndex
     /// <summary>The functions in declaration order: file, first and last line, compiler-style name.</summary>
     public IReadOnlyList<(string File, int Start, int End, string Name)> Functions => functions;
 
+    /// <summary>A Go source file the kit reads: at most 16 MiB (the largest files in Go's own tree are under 1 MiB).</summary>
+    public static readonly KitReadLimits GoSourceLimits = new("Go source file", 16L << 20);
+
     /// <summary>Indexes every *.go file directly in <paramref name="directory"/> (or the one file given).</summary>
     /// <exception cref="KitInputException">The folder or file does not exist, or holds no .go file.</exception>
     public static GoFunctionIndex FromPath(string directory)
@@ -22,9 +26,9 @@ public sealed partial class GoFunctionIndex
         ArgumentNullException.ThrowIfNull(directory);
         string[] files = File.Exists(directory) ? [directory]
             : Directory.Exists(directory) ? [.. Directory.EnumerateFiles(directory, "*.go").Order(StringComparer.Ordinal)]
-            : throw KitInputException.For("no such file or folder", parameter: "directory", file: directory);
+            : throw KitFile.NotFound(directory, "directory", "file or folder");
         if (files.Length == 0) throw KitInputException.For("no .go files here", parameter: "directory", file: directory);
-        return FromSources(files.Select(f => (Path.GetFileName(f), File.ReadAllText(f))));
+        return FromSources(files.Select(f => (Path.GetFileName(f), KitFile.ReadAllText(f, GoSourceLimits, "directory"))));
     }
 
     /// <summary>Indexes sources given as (file name, text) pairs.</summary>

@@ -3,6 +3,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.GoTool;
 
@@ -53,52 +54,80 @@ public sealed record GoRecording(string Program, string Command, IReadOnlyList<s
     /// <summary>The Go release that made the recording ("go1.19.8"): the first word of <see cref="Go"/>.</summary>
     public string GoVersionText => Go.Split(' ', 2)[0];
 
-    /// <summary>Reads a recording file.</summary>
-    /// <exception cref="KitInputException">Missing or malformed; the message names the file (and line).</exception>
+    /// <summary>
+    /// The kit's limits for a recording: 64 MiB (the largest in data/recordings is under 1 MiB; a recording holds one
+    /// program run's output) and lines of at most 1 Mi characters.
+    /// </summary>
+    public static readonly KitReadLimits Limits = new("golab recording", 64L << 20);
+
+    /// <summary>1-based line in the file of stdout's first line (the line after "==> stdout &lt;=="); 0 when not parsed from text.</summary>
+    public int StdoutLine { get; init; }
+
+    /// <summary>1-based line in the file of stderr's first line (the line after "==> stderr &lt;=="); 0 when not parsed from text.</summary>
+    public int StderrLine { get; init; }
+
+    /// <summary>Reads a recording file, line by line.</summary>
+    /// <exception cref="KitInputException">Missing, a folder or device, larger than <see cref="Limits"/>, or malformed; the message names the file (and line).</exception>
     public static GoRecording Read(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-            throw KitInputException.For($"recording not found (relative paths start at {Environment.CurrentDirectory})", parameter: "recordingPath", file: path);
-        return Parse(File.ReadAllText(path, Encoding.UTF8), path);
-    }
+    => KitFile.ParseLines(path, Limits, Read, "recordingPath");
 
     /// <summary>Parses a recording's text; <paramref name="sourceName"/> names it in error messages.</summary>
     /// <exception cref="KitInputException">Malformed; the message names the source and 1-based line.</exception>
     public static GoRecording Parse(string text, string sourceName)
+    =>
+        KitLineReader.Parse(text, sourceName, Limits, Read);
+
+    /// <summary>Reads a recording from UTF-8 text in a stream (line by line, within <paramref name="limits"/>, default <see cref="Limits"/>).</summary>
+    /// <exception cref="KitInputException">Malformed, or a limit passed.</exception>
+    public static GoRecording Parse(Stream stream, string sourceName, KitReadLimits? limits = null)
+    =>
+        KitLineReader.Parse(stream, sourceName, limits ?? Limits, Read);
+
+    /// <summary>Reads a recording from <paramref name="lines"/>, holding only the header and the two outputs.</summary>
+    /// <exception cref="KitInputException">Malformed; the message names the source and 1-based line.</exception>
+    public static GoRecording Read(KitLineReader lines)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        if (lines[0].TrimStart('\uFEFF') != Magic)
+        ArgumentNullException.ThrowIfNull(lines);
+        var sourceName = lines.Source;
+        var first = lines.ReadLine();
+        if (first is null || first.TrimStart('\uFEFF') != Magic)
             throw KitInputException.For($"not a golab recording: the first line must be \"{Magic}\"", file: sourceName, line: 1);
 
         var header = new List<KeyValuePair<string, string>>();
-        var i = 1;
-        for (; i < lines.Length && lines[i] != StdoutMarker; i++)
+        var headerLines = new List<int>();
+        string? line;
+        while ((line = lines.ReadLine()) is not null && line != StdoutMarker)
         {
-            if (i == lines.Length - 1 && lines[i].Length == 0) break; // the file's final "\n", not a header line
-            var colon = lines[i].IndexOf(": ", StringComparison.Ordinal);
+            var colon = line.IndexOf(": ", StringComparison.Ordinal);
             if (colon <= 0)
-                throw KitInputException.For($"header lines are \"key: value\", not \"{lines[i]}\"", file: sourceName, line: i + 1);
-            var key = lines[i][..colon];
+                throw KitInputException.For($"header lines are \"key: value\", not \"{KitText.Excerpt(line)}\"", file: sourceName, line: lines.LineNumber);
+            var key = line[..colon];
             if (header.Exists(kv => kv.Key == key))
-                throw KitInputException.For($"\"{key}\" appears twice in the header", file: sourceName, line: i + 1);
-            header.Add(new(key, lines[i][(colon + 2)..]));
+                throw KitInputException.For($"\"{KitText.Excerpt(key)}\" appears twice in the header", file: sourceName, line: lines.LineNumber);
+            if (header.Count >= MaxHeaderLines)
+                throw KitInputException.For($"more than {MaxHeaderLines} header lines before \"{StdoutMarker}\"", file: sourceName, line: lines.LineNumber);
+            header.Add(new(key, line[(colon + 2)..]));
+            headerLines.Add(lines.LineNumber);
         }
 
-        if (i == lines.Length || lines[i] != StdoutMarker)
-            throw KitInputException.For($"no \"{StdoutMarker}\" line", file: sourceName, line: lines.Length);
-        var stderrAt = Array.IndexOf(lines, StderrMarker, i + 1);
-        if (stderrAt < 0)
-            throw KitInputException.For($"no \"{StderrMarker}\" line after \"{StdoutMarker}\"", file: sourceName, line: lines.Length);
+        if (line is null)
+            throw KitInputException.For($"no \"{StdoutMarker}\" line", file: sourceName, line: lines.LineNumber);
+        var markerLine = lines.LineNumber;
+        var stdout = new StringBuilder();
+        while ((line = lines.ReadLine()) is not null && line != StderrMarker) stdout.Append(line).Append('\n');
+        if (line is null)
+            throw KitInputException.For($"no \"{StderrMarker}\" line after \"{StdoutMarker}\"", file: sourceName, line: lines.LineNumber);
+        var stderrLine = lines.LineNumber + 1;
+        var stderr = new StringBuilder();
+        while ((line = lines.ReadLine()) is not null) stderr.Append(line).Append('\n');
 
         string Get(string key) =>
             header.Find(kv => kv.Key == key).Value
-            ?? throw KitInputException.For($"the header has no \"{key}:\" line", file: sourceName, line: i + 1);
-        int LineOf(string key) => header.FindIndex(kv => kv.Key == key) + 2;
+            ?? throw KitInputException.For($"the header has no \"{key}:\" line", file: sourceName, line: markerLine);
+        int LineOf(string key) => headerLines[header.FindIndex(kv => kv.Key == key)];
 
         if (!int.TryParse(Get("exit-code"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exitCode))
-            throw KitInputException.For($"exit-code \"{Get("exit-code")}\" is not an integer", file: sourceName, line: LineOf("exit-code"));
+            throw KitInputException.For($"exit-code \"{KitText.Excerpt(Get("exit-code"))}\" is not an integer", file: sourceName, line: LineOf("exit-code"));
         string[]? args;
         try
         {
@@ -106,20 +135,24 @@ public sealed record GoRecording(string Program, string Command, IReadOnlyList<s
         }
         catch (JsonException e)
         {
-            throw KitInputException.For($"args must be a JSON array of strings: {e.Message}", file: sourceName, line: LineOf("args"));
+            throw KitInputException.For($"args must be a JSON array of strings: {KitText.Excerpt(e.Message, 200)}", file: sourceName, line: LineOf("args"));
         }
 
         if (args is null || args.Any(a => a is null))
             throw KitInputException.For("args must be a JSON array of strings", file: sourceName, line: LineOf("args"));
 
-        return new GoRecording(Get("program"), Get("command"), args, Get("go"), exitCode,
-            JoinLines(lines, i + 1, stderrAt), JoinLines(lines, stderrAt + 1, lines.Length))
+        return new GoRecording(Get("program"), Get("command"), args, Get("go"), exitCode, stdout.ToString(), stderr.ToString())
         {
             Notes = header.Where(kv => !Required.Contains(kv.Key)).ToList(),
+            StdoutLine = markerLine + 1,
+            StderrLine = stderrLine,
         };
     }
 
-    /// <summary>The recording as file text (the inverse of <see cref="Parse"/>).</summary>
+    // A header is a handful of lines; a file that is all "key: value" lines is not a recording.
+    private const int MaxHeaderLines = 1000;
+
+    /// <summary>The recording as file text (the inverse of <see cref="Parse(string, string)"/>).</summary>
     /// <exception cref="InvalidOperationException">A field holds a line break, or the output holds a marker line.</exception>
     public string Format()
     {
@@ -151,12 +184,5 @@ public sealed record GoRecording(string Program, string Command, IReadOnlyList<s
             throw new InvalidOperationException($"output holding a \"{marker}\" line cannot be recorded in this format");
         text.Append(normal);
         if (!normal.EndsWith('\n')) text.Append('\n');
-    }
-
-    private static string JoinLines(string[] lines, int from, int to)
-    {
-        // The split of "a\nb\n" ends with an empty element: the final "\n", not an empty line.
-        if (to == lines.Length && to > from && lines[to - 1].Length == 0) to--;
-        return from >= to ? "" : string.Join('\n', lines[from..to]) + "\n";
     }
 }

@@ -2,6 +2,7 @@
 // shell finds it (PATH, then $GOROOT/bin). Go 1.19–1.23.
 using System.Globalization;
 using System.Text;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.GoTool;
 
@@ -162,7 +163,7 @@ public sealed record GoToolchain(string GoPath, GoVersion Version, string Os, st
         if (string.IsNullOrWhiteSpace(programDir))
             throw KitInputException.For("no program folder given", parameter: nameof(programDir));
         if (!Directory.Exists(programDir))
-            throw KitInputException.For($"folder not found (relative paths start at {Environment.CurrentDirectory})", parameter: nameof(programDir), file: programDir);
+            throw KitFile.NotFound(programDir, nameof(programDir), "folder");
         if (!Directory.EnumerateFiles(programDir, "*.go").Any())
             throw KitInputException.For("no .go files in this folder", parameter: nameof(programDir), file: programDir);
         options ??= GoRunOptions.Default;

@@ -2,6 +2,7 @@
 // g=1 role=南山后端"), i.e. chapter 1's "main waits for goroutines" example. Go 1.19–1.23.
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.GoTool;
 
@@ -66,7 +67,7 @@ public sealed partial record WelcomeTrace(string Waiter, int Launched, double Wo
                     else
                     {
                         if (!starts.TryGetValue(g, out var started)) throw Fail($"goroutine g={g} is done but never started");
-                        if (started.Role != role) throw Fail($"goroutine g={g} started as {started.Role} but finishes as {role}");
+                        if (started.Role != role) throw Fail($"goroutine g={g} started as {KitText.Excerpt(started.Role)} but finishes as {KitText.Excerpt(role)}");
                         if (ms < started.Ms) throw Fail($"goroutine g={g} is done at {ms} ms, before it started at {started.Ms} ms");
                         if (!dones.TryAdd(g, (role, ms, lineNo))) throw Fail($"goroutine g={g} is done twice");
                     }
@@ -88,7 +89,7 @@ public sealed partial record WelcomeTrace(string Waiter, int Launched, double Wo
         var (beginLine, b) = begin.Value;
         var waiter = Required(b, "waiter", source, beginLine);
         if (waiter is not ("sleep" or "waitgroup"))
-            throw KitInputException.For($"waiter=\"{waiter}\" (expected sleep or waitgroup)", file: source, line: beginLine);
+            throw KitInputException.For($"waiter=\"{KitText.Excerpt(waiter)}\" (expected sleep or waitgroup)", file: source, line: beginLine);
         var launched = PositiveInt(b, "goroutines", source, beginLine);
         if (starts.Count > launched)
             throw KitInputException.For($"{starts.Count} goroutines started but the begin line says {launched}", file: source, line: beginLine);
@@ -122,8 +123,7 @@ public sealed partial record WelcomeTrace(string Waiter, int Launched, double Wo
         var m = LinePattern().Match(line);
         if (!m.Success)
         {
-            var shown = line.Length <= 80 ? line : line[..77] + "...";
-            throw KitInputException.For($"\"{shown}\" is not an event line (expected \"t=+0.051ms event=start g=1 role=南山后端\")", file: source, line: lineNo);
+            throw KitInputException.For($"\"{KitText.Excerpt(line)}\" is not an event line (expected \"t=+0.051ms event=start g=1 role=南山后端\")", file: source, line: lineNo);
         }
 
         var ms = double.Parse(m.Groups["t"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
@@ -149,7 +149,7 @@ public sealed partial record WelcomeTrace(string Waiter, int Launched, double Wo
         var text = Required(fields, key, source, lineNo);
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
-            : throw KitInputException.For($"{key}={text} is not a positive integer", file: source, line: lineNo);
+            : throw KitInputException.For($"{key}={KitText.Excerpt(text)} is not a positive integer", file: source, line: lineNo);
     }
 
     private static double Millis(Dictionary<string, string> fields, string key, string source, int lineNo)
@@ -159,6 +159,6 @@ public sealed partial record WelcomeTrace(string Waiter, int Launched, double Wo
             && double.TryParse(text[..^2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var ms)
             && double.IsFinite(ms)
                 ? ms
-                : throw KitInputException.For($"{key}={text} is not a duration in ms (e.g. 300ms)", file: source, line: lineNo);
+                : throw KitInputException.For($"{key}={KitText.Excerpt(text)} is not a duration in ms (e.g. 300ms)", file: source, line: lineNo);
     }
 }

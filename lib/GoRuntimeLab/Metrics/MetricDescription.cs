@@ -42,6 +42,6 @@ public sealed record MetricDescription(string Name, MetricKind Kind, bool Cumula
         "uint64" => MetricKind.Uint64,
         "float64" => MetricKind.Float64,
         "float64Histogram" => MetricKind.Float64Histogram,
-        _ => throw KitInputException.For($"\"{text}\" is not a metric kind (uint64, float64, float64Histogram)", parameter: "kind"),
+        _ => throw KitInputException.For($"\"{IO.KitText.Excerpt(text)}\" is not a metric kind (uint64, float64, float64Histogram)", parameter: "kind"),
     };
 }

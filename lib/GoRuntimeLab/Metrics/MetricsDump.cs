@@ -3,6 +3,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GoRuntimeLab.GoTool;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Metrics;
 
@@ -27,22 +28,25 @@ public sealed record MetricsDump(
             using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement;
             var metrics = root.GetProperty("metrics").EnumerateArray().Select(e => new MetricDescription(
-                e.GetProperty("name").GetString()!,
-                MetricDescription.ParseKind(e.GetProperty("kind").GetString()!),
+                Text(e.GetProperty("name")),
+                MetricDescription.ParseKind(Text(e.GetProperty("kind"))),
                 e.GetProperty("cumulative").GetBoolean(),
-                e.GetProperty("description").GetString()!)).ToList();
+                Text(e.GetProperty("description")))).ToList();
             var hists = root.GetProperty("histograms").EnumerateArray().Select(e => new MetricsDumpHistogram(
-                e.GetProperty("name").GetString()!,
+                Text(e.GetProperty("name")),
                 e.GetProperty("counts").GetInt32(),
-                [.. e.GetProperty("buckets").EnumerateArray().Select(b => ParseGoFloat(b.GetString()!))],
+                [.. e.GetProperty("buckets").EnumerateArray().Select(b => ParseGoFloat(Text(b)))],
                 e.GetProperty("total").GetUInt64())).ToList();
-            return new MetricsDump(root.GetProperty("goVersion").GetString()!, root.GetProperty("gcCycles").GetUInt64(), metrics, hists);
+            return new MetricsDump(Text(root.GetProperty("goVersion")), root.GetProperty("gcCycles").GetUInt64(), metrics, hists);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException or KitInputException)
         {
-            throw KitInputException.For($"not metricsdump output: {e.Message}", file: source);
+            throw KitInputException.For($"not metricsdump output: {KitText.Excerpt(e.Message, 200)}", file: source);
         }
     }
+
+    private static string Text(JsonElement e) =>
+        e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new FormatException($"expected a JSON string, found {e.ValueKind}");
 
     /// <summary>Reads a data/recordings/metrics recording.</summary>
     public static MetricsDump Read(string recordingPath)

@@ -1,6 +1,7 @@
 // Mirrors: the command line `go tool pprof -top [flags] FILE` (cmd/pprof), Go 1.19-1.23.
 // Simplified: text reports only; TZ=UTC so the "Time:" line does not depend on the machine's zone.
 using GoRuntimeLab.GoTool;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Pprof;
 
@@ -11,11 +12,11 @@ public static class PprofGoTool
     /// <c>go tool pprof -top [flags] FILE</c> with the Go on PATH; null when there is no Go (the caller shows a
     /// recording instead). The result holds the exit code and both outputs.
     /// </summary>
-    /// <exception cref="KitInputException">The file does not exist.</exception>
+    /// <exception cref="KitInputException">The file does not exist, or is a folder or device.</exception>
     public static GoRunResult? Top(string file, params string[] flags)
     {
         ArgumentNullException.ThrowIfNull(flags);
-        if (string.IsNullOrWhiteSpace(file) || !File.Exists(file)) throw KitInputException.For("file not found", parameter: "file", file: file);
+        KitFile.Check(file, "file", "pprof profile");
         var go = GoToolchain.Find();
         if (go is null) return null;
         string[] args = ["tool", "pprof", "-top", .. flags, file];

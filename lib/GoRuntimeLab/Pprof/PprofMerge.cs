@@ -16,6 +16,11 @@ internal static class PprofMerge
         // profile.compatible: the same sample types in the same order (and compatible period types).
         if (!baseProfile.SampleTypes.SequenceEqual(newProfile.SampleTypes))
             throw KitInputException.For($"incompatible sample types: base has [{string.Join(", ", baseProfile.SampleTypes)}], new has [{string.Join(", ", newProfile.SampleTypes)}]", parameter: "base");
+        for (var i = 0; i < baseProfile.SampleTypes.Count; i++)
+        {
+            baseProfile.TotalOf(i); // no long.MinValue to negate, no sum past 2^63-1
+            newProfile.TotalOf(i);
+        }
         var negated = baseProfile with { Samples = baseProfile.Samples.Select(s => s with { Values = s.Values.Select(v => -v).ToList() }).ToList() };
         return Merge(newProfile, negated);
     }
@@ -87,7 +92,7 @@ internal static class PprofMerge
                           string.Join(";", s.Labels.Select(l => l.ToString() + "/" + l.NumUnit).Order(StringComparer.Ordinal));
                 if (samples.TryGetValue(key, out var existing))
                 {
-                    for (var i = 0; i < existing.Values.Length; i++) existing.Values[i] += s.Values[i];
+                    for (var i = 0; i < existing.Values.Length; i++) existing.Values[i] = Add(existing.Values[i], s.Values[i], src);
                 }
                 else
                 {
@@ -107,10 +112,23 @@ internal static class PprofMerge
             Locations = locationList,
             Functions = functionList,
             TimeNanos = new[] { first.TimeNanos, second.TimeNanos }.Where(t => t != 0).DefaultIfEmpty(0).Min(),
-            DurationNanos = first.DurationNanos + second.DurationNanos,
+            DurationNanos = Add(first.DurationNanos, second.DurationNanos, first),
             Period = Math.Max(first.Period, second.Period),
             Comments = first.Comments.Concat(second.Comments).Distinct(StringComparer.Ordinal).ToList(),
             Source = $"{second.Source ?? "base"} → {first.Source ?? "new"}",
         };
+    }
+
+    // pprof adds int64s and wraps around; the kit refuses a sum that does not fit.
+    private static long Add(long a, long b, PprofProfile from)
+    {
+        try
+        {
+            return checked(a + b);
+        }
+        catch (OverflowException)
+        {
+            throw PprofFormatException.In(from.Source ?? "profile", "merged sample values pass 2^63-1 (pprof would wrap around; the kit refuses)");
+        }
     }
 }

@@ -2,6 +2,7 @@
 // FilterSamplesByName), as vendored in Go 1.19-1.23. Simplified: immutable; references instead of ids.
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Pprof;
 
@@ -64,10 +65,26 @@ public sealed record PprofProfile
     }
 
     /// <summary>Σ|value| of one sample type over all samples (pprof's report total).</summary>
-    public long Total(string? sampleIndex = null)
+    /// <exception cref="PprofFormatException">The sum does not fit in 64 bits (see <see cref="TotalOf"/>).</exception>
+    public long Total(string? sampleIndex = null) => TotalOf(SampleIndex(sampleIndex));
+
+    /// <summary>
+    /// Σ|value| of sample type <paramref name="index"/>, checked. pprof (report.computeTotal) adds int64s and wraps
+    /// around silently; the kit refuses instead, so every later sum (flat, cum, flame boxes: each a part of this
+    /// total) fits in a long.
+    /// </summary>
+    /// <exception cref="PprofFormatException">The sum passes 2⁶³−1.</exception>
+    internal long TotalOf(int index)
     {
-        var i = SampleIndex(sampleIndex);
-        return Samples.Sum(s => Math.Abs(s.Values[i]));
+        long total = 0;
+        foreach (var s in Samples)
+        {
+            var v = s.Values[index];
+            if (v == long.MinValue || (total = unchecked(total + Math.Abs(v))) < 0)
+                throw PprofFormatException.In(Source ?? "profile",
+                    $"sample type {KitText.Excerpt(SampleTypes[index].Type)}: the values add up to more than 2^63-1 (pprof would wrap around to a wrong total; the kit refuses)");
+        }
+        return total;
     }
 
     /// <summary><c>go tool pprof -top [-sample_index=…] [-nodecount=…]</c>.</summary>
@@ -101,7 +118,12 @@ public sealed record PprofProfile
     public static PprofProfile Diff(PprofProfile baseProfile, PprofProfile newProfile) => PprofMerge.Diff(baseProfile, newProfile);
 
     /// <summary>The call tree from the roots (a flame graph's data): one node per distinct path of function names.</summary>
-    public FlameNode FlameGraph(string? sampleIndex = null) => FlameNode.Build(this, SampleIndex(sampleIndex));
+    public FlameNode FlameGraph(string? sampleIndex = null)
+    {
+        var index = SampleIndex(sampleIndex);
+        TotalOf(index); // every box's value is part of the total, so no box can overflow
+        return FlameNode.Build(this, index);
+    }
 
     /// <summary>profile.CheckValid: the rules pprof enforces on every profile it opens.</summary>
     /// <exception cref="PprofFormatException">The first rule broken.</exception>
@@ -112,6 +134,7 @@ public sealed record PprofProfile
         foreach (var s in Samples)
             if (s.Values.Count != SampleTypes.Count)
                 throw PprofFormatException.In(where, $"mismatch: sample has {s.Values.Count} values vs. {SampleTypes.Count} types");
+        for (var i = 0; i < SampleTypes.Count; i++) TotalOf(i);
         CheckIds(where, Mappings.Select(m => m.Id), "mapping");
         CheckIds(where, Functions.Select(f => f.Id), "function");
         CheckIds(where, Locations.Select(l => l.Id), "location");

@@ -1,7 +1,7 @@
 // Mirrors: github.com/google/pprof profile.ParseData (gzip sniffing) and postDecode (string and id resolution),
 // then CheckValid, Go 1.19-1.23. Simplified: no legacy text formats (pprof's parseLegacy); protobuf only.
-using System.IO.Compression;
 using Google.Protobuf;
+using GoRuntimeLab.IO;
 using Proto = Perftools.Profiles;
 
 namespace GoRuntimeLab.Pprof;
@@ -9,63 +9,64 @@ namespace GoRuntimeLab.Pprof;
 /// <summary>Opens a pprof profile (gzip-compressed as Go writes it, or raw protobuf).</summary>
 public static class PprofReader
 {
-    private const long MaxUncompressed = 1L << 30;
+    /// <summary>
+    /// The kit's limits for a profile (pprof itself has none): 256 MiB on disk and 256 MiB decompressed, at most 64×
+    /// expansion. runtime/pprof writes kilobytes to a few MiB, compressed 2–10×; a gzip bomb expands ~1000×.
+    /// </summary>
+    public static readonly KitReadLimits Limits = new("pprof profile", 256L << 20) { MaxDecompressedBytes = 256L << 20, MaxCompressionRatio = 64 };
 
     /// <summary>Reads and validates <paramref name="path"/>.</summary>
-    /// <exception cref="KitInputException">The file does not exist.</exception>
+    /// <exception cref="KitInputException">The file does not exist, is a folder or device, or is larger than <see cref="Limits"/>.</exception>
     /// <exception cref="PprofFormatException">Not a valid profile; the message names the file and the problem.</exception>
     public static PprofProfile Read(string path)
     {
-        if (string.IsNullOrWhiteSpace(path)) throw KitInputException.For("no profile file given", parameter: "file");
-        if (!File.Exists(path)) throw KitInputException.For("file not found", parameter: "file", file: path);
-        return Parse(File.ReadAllBytes(path), path);
+        var stream = KitFile.OpenRead(path, Limits, "file");
+        return Parse(stream, path, Limits);
     }
 
     /// <summary>Parses a profile from bytes; <paramref name="source"/> names it in messages.</summary>
     /// <exception cref="PprofFormatException">Not a valid profile.</exception>
+    /// <exception cref="KitInputLimitException">Larger than <see cref="Limits"/> (a gzip bomb).</exception>
     public static PprofProfile Parse(byte[] data, string source = "profile")
     {
         ArgumentNullException.ThrowIfNull(data);
+        return Parse(new MemoryStream(data, writable: false), source, Limits);
+    }
+
+    /// <summary>
+    /// Parses a profile from a stream (disposed afterwards) within <paramref name="limits"/> (default <see cref="Limits"/>);
+    /// the protobuf is decoded as it is decompressed, so memory follows the profile, not the file.
+    /// </summary>
+    /// <exception cref="PprofFormatException">Not a valid profile.</exception>
+    /// <exception cref="KitInputLimitException">A limit was passed (size, decompressed size, compression ratio).</exception>
+    public static PprofProfile Parse(Stream stream, string source, KitReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
-        if (data.Length == 0) throw PprofFormatException.In(source, "empty input file");
-        if (data.Length >= 2 && data[0] == 0x1f && data[1] == 0x8b) data = Gunzip(data, source);
         Proto.Profile pb;
-        try
+        using (var input = KitFile.OpenMaybeGzip(stream, source, limits ?? Limits))
         {
-            pb = Proto.Profile.Parser.ParseFrom(data);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw PprofFormatException.In(source, $"parsing profile: not a profile.proto message ({e.Message})", e);
+            if (input is null) throw PprofFormatException.In(source, "empty input file");
+            try
+            {
+                pb = Proto.Profile.Parser.ParseFrom(input);
+            }
+            catch (InvalidProtocolBufferException e)
+            {
+                throw PprofFormatException.In(source, $"parsing profile: not a profile.proto message ({KitText.Excerpt(e.Message, 200)})", e);
+            }
+            catch (InvalidDataException e)
+            {
+                throw PprofFormatException.In(source, $"decompressing profile: {KitText.Excerpt(e.Message, 200)}", e);
+            }
+            catch (EndOfStreamException e)
+            {
+                throw PprofFormatException.In(source, "decompressing profile: unexpected end of gzip data (truncated file?)", e);
+            }
         }
         var profile = Convert(pb, source);
         profile.CheckValid();
         return profile;
-    }
-
-    private static byte[] Gunzip(byte[] data, string source)
-    {
-        try
-        {
-            using var gz = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var buffer = new byte[81920];
-            int n;
-            while ((n = gz.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                output.Write(buffer, 0, n);
-                if (output.Length > MaxUncompressed) throw PprofFormatException.In(source, "decompressing profile: more than 1 GiB");
-            }
-            return output.ToArray();
-        }
-        catch (InvalidDataException e)
-        {
-            throw PprofFormatException.In(source, $"decompressing profile: {e.Message}", e);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw PprofFormatException.In(source, "decompressing profile: unexpected end of gzip data (truncated file?)", e);
-        }
     }
 
     private static PprofProfile Convert(Proto.Profile pb, string source)

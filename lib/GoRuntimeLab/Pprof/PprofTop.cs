@@ -173,7 +173,7 @@ internal static class PprofTop
         var minUnit = PprofMeasurement.Scale(min, sampleUnit, "minimum").Unit;
         var maxUnit = PprofMeasurement.Scale(max, sampleUnit, "minimum").Unit;
         var unit = minUnit;
-        if (minUnit != maxUnit && min * 100 < max) unit = PprofMeasurement.Scale(100 * min, sampleUnit, "minimum").Unit;
+        if (minUnit != maxUnit && min < max / 100 + (max % 100 == 0 ? 0 : 1)) unit = PprofMeasurement.Scale(100 * min, sampleUnit, "minimum").Unit;
         return unit.Length > 0 ? unit : sampleUnit;
     }
 

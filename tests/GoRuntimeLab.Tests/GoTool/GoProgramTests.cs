@@ -54,7 +54,7 @@ public class GoProgramTests
         var path = Recording("sleep-work9000ms.txt");
         var e = await Assert.ThrowsAsync<KitInputException>(() => GoProgram.RunOrReplayAsync(null, SleepDir, ["-work", "9000ms"], path));
         Assert.Equal(path, e.FilePath);
-        Assert.Contains("recording not found", e.Message, StringComparison.Ordinal);
+        Assert.Contains("file not found (relative paths start at", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

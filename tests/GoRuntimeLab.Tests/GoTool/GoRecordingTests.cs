@@ -62,7 +62,7 @@ public class GoRecordingTests
             Assert.Throws<KitInputException>(() => GoRecording.Parse(Sample.Split("==> stdout")[0], "r.txt")).Message, StringComparison.Ordinal);
         var missing = Assert.Throws<KitInputException>(() => GoRecording.Read("data/recordings/welcome/nope.txt"));
         Assert.Equal("data/recordings/welcome/nope.txt", missing.FilePath);
-        Assert.StartsWith("data/recordings/welcome/nope.txt: recording not found", missing.Message, StringComparison.Ordinal);
+        Assert.StartsWith("data/recordings/welcome/nope.txt: file not found (relative paths start at", missing.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 // Mirrors: runtime/mgc.go (gcMarkTermination's gctrace print, fmtNSAsMS, itoaDiv), Go 1.17–1.23 line formats.
 // Simplified: reads the printed text back; lines that are not gc lines (program output, scvg, pacer) are counted, not kept.
 using System.Globalization;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Gc.Trace;
 
@@ -23,34 +24,45 @@ public static class GcTraceParser
         return Parse(reader, fileName);
     }
 
+    /// <summary>
+    /// The kit's limits for a gctrace log: 64 MiB (one ~150-byte line per GC cycle: a long run's log is a few MiB;
+    /// whole recordings with program output stay far below) and lines of at most 1 Mi characters.
+    /// </summary>
+    public static readonly KitReadLimits Limits = new("gctrace log", 64L << 20);
+
     /// <summary>Parses a log from a reader; <paramref name="fileName"/> names it in error messages.</summary>
     /// <exception cref="GcTraceFormatException">A gc line that does not follow the format (file, line, column, what was expected).</exception>
+    /// <exception cref="KitInputLimitException">More text than <see cref="Limits"/> allows.</exception>
     public static GcTraceLog Parse(TextReader reader, string fileName = "gctrace")
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
-        var lines = new List<GcTraceLine>();
-        var ignored = 0;
-        var number = 0;
-        while (reader.ReadLine() is { } text)
-        {
-            number++;
-            if (IsGcLine(text)) lines.Add(ParseLine(text, fileName, number));
-            else ignored++;
-        }
-        return new GcTraceLog(fileName, lines, ignored);
+        return Parse(new KitLineReader(reader, fileName, Limits));
     }
 
-    /// <summary>Reads and parses a file.</summary>
-    /// <exception cref="KitInputException">The file does not exist.</exception>
+    /// <summary>Parses UTF-8 text from a stream (read line by line, within <paramref name="limits"/>, default <see cref="Limits"/>).</summary>
+    /// <exception cref="GcTraceFormatException">A malformed gc line.</exception>
+    /// <exception cref="KitInputLimitException">More text, or a longer line, than the limits allow.</exception>
+    public static GcTraceLog Parse(Stream stream, string fileName, KitReadLimits? limits = null)
+    =>
+        KitLineReader.Parse(stream, fileName, limits ?? Limits, Parse);
+
+    /// <summary>Reads and parses a file, line by line.</summary>
+    /// <exception cref="KitInputException">The file does not exist, is a folder or device, or is larger than <see cref="Limits"/>.</exception>
     /// <exception cref="GcTraceFormatException">A malformed gc line.</exception>
     public static GcTraceLog ParseFile(string path)
+    => KitFile.ParseLines(path, Limits, Parse);
+
+    private static GcTraceLog Parse(KitLineReader reader)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-            throw KitInputException.For($"gctrace log not found (relative paths start at {Environment.CurrentDirectory})", parameter: "file", file: path);
-        using var reader = new StreamReader(path);
-        return Parse(reader, path);
+        var lines = new List<GcTraceLine>();
+        var ignored = 0;
+        while (reader.ReadLine() is { } text)
+        {
+            if (IsGcLine(text)) lines.Add(ParseLine(text, reader.Source, reader.LineNumber));
+            else ignored++;
+        }
+        return new GcTraceLog(reader.Source, lines, ignored);
     }
 
     /// <summary>True when the line claims to be a gctrace line: "gc " then a digit (what the parser must then accept or reject).</summary>
@@ -131,7 +143,7 @@ public static class GcTraceParser
             return GcTraceFormatException.At(file, line, _pos + 1, $"expected {expected}, found {found} ({Shape})");
         }
 
-        private string Excerpt() => text.Length - _pos <= 12 ? text[_pos..] : string.Concat(text.AsSpan(_pos, 12), "…");
+        private string Excerpt() => KitText.Excerpt(text.AsSpan(_pos), 12);
 
         public void Expect(string literal, string what)
         {

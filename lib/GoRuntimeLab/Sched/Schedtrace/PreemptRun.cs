@@ -2,6 +2,7 @@
 // sysmon's async preemption (runtime/proc.go retake → preemptone → preemptM, SIGURG; Go 1.14+) lets main run again.
 // Simplified: reads the program's own key=value lines from a golab recording or live stdout; no runtime state.
 using System.Globalization;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Sched.Schedtrace;
 
@@ -27,10 +28,8 @@ public sealed record PreemptRun(string Source, string GoVersionText, int GoMaxPr
     /// <exception cref="KitInputException">Missing file, not a recording, or malformed program output (file:line).</exception>
     public static PreemptRun Read(string path)
     {
-        if (string.IsNullOrWhiteSpace(path)) throw KitInputException.For("no recording given", parameter: "path");
-        if (!File.Exists(path))
-            throw KitInputException.For($"recording not found (relative paths start at {Environment.CurrentDirectory})", parameter: "path", file: path);
-        return Parse(File.ReadAllText(path), path);
+        using var lines = KitFile.OpenLines(path, GoTool.GoRecording.Limits, "path");
+        return FromRecording(GoTool.GoRecording.Read(lines), path);
     }
 
     /// <summary>Parses a recording's text (the header says the GODEBUG and exit code; stdout holds the measurements).</summary>
@@ -38,11 +37,13 @@ public sealed record PreemptRun(string Source, string GoVersionText, int GoMaxPr
     public static PreemptRun Parse(string text, string fileName)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var recording = GoTool.GoRecording.Parse(text, fileName);
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var stdoutLine = Array.IndexOf(lines, GoTool.GoRecording.StdoutMarker) + 2; // 1-based line of stdout's first line
+        return FromRecording(GoTool.GoRecording.Parse(text, fileName), fileName);
+    }
+
+    private static PreemptRun FromRecording(GoTool.GoRecording recording, string fileName)
+    {
         var off = recording.Command.Contains("GODEBUG=asyncpreemptoff=1", StringComparison.Ordinal);
-        return FromProgramOutput(recording.Stdout, recording.ExitCode, off, fileName, stdoutLine);
+        return FromProgramOutput(recording.Stdout, recording.ExitCode, off, fileName, recording.StdoutLine);
     }
 
     /// <summary>Reads the program's stdout directly (a live run).</summary>
@@ -59,11 +60,10 @@ public sealed record PreemptRun(string Source, string GoVersionText, int GoMaxPr
         int procs = 0, planned = 0;
         var sleeps = new List<PreemptSleep>();
         var completed = false;
-        var lines = stdout.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        using var lines = new KitLineReader(new StringReader(stdout), source, GoTool.GoRecording.Limits);
+        while (lines.ReadLine() is { } line)
         {
-            var line = lines[i];
-            var lineNo = firstLine + i;
+            var lineNo = firstLine + lines.LineNumber - 1;
             if (line.Length == 0) continue;
             var fields = Fields(line, source, lineNo);
             switch (line.Split(' ', 2)[0])
@@ -84,7 +84,7 @@ public sealed record PreemptRun(string Source, string GoVersionText, int GoMaxPr
                     completed = true;
                     break;
                 default:
-                    throw KitInputException.For($"unexpected line \"{line}\" (expected begin, sleep or end)", file: source, line: lineNo);
+                    throw KitInputException.For($"unexpected line \"{KitText.Excerpt(line)}\" (expected begin, sleep or end)", file: source, line: lineNo);
             }
         }
         if (version is null) throw KitInputException.For("no \"begin\" line: not output of data/go/preempt", file: source);
@@ -99,7 +99,7 @@ public sealed record PreemptRun(string Source, string GoVersionText, int GoMaxPr
         foreach (var word in line.Split(' ').Skip(1))
         {
             var eq = word.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0) throw KitInputException.For($"\"{word}\" is not key=value", file: source, line: lineNo);
+            if (eq <= 0) throw KitInputException.For($"\"{KitText.Excerpt(word)}\" is not key=value", file: source, line: lineNo);
             fields[word[..eq]] = word[(eq + 1)..];
         }
         return fields;
@@ -119,7 +119,7 @@ public sealed record PreemptRun(string Source, string GoVersionText, int GoMaxPr
         var text = Field(fields, key, source, lineNo);
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v)
             ? v
-            : throw KitInputException.For($"{key}={text} is not a non-negative number", file: source, line: lineNo);
+            : throw KitInputException.For($"{key}={KitText.Excerpt(text)} is not a non-negative number", file: source, line: lineNo);
     }
 
     public override string ToString()

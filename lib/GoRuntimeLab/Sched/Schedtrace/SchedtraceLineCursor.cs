@@ -1,6 +1,7 @@
 // Mirrors: the print() calls of runtime/proc.go schedtrace(), read back field by field; Go 1.19–1.23.
 // Simplified: a forward-only cursor over one line; every mismatch is a SchedtraceFormatException naming file:line:column.
 using System.Globalization;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Sched.Schedtrace;
 
@@ -144,9 +145,7 @@ internal sealed class SchedtraceLineCursor(string text, string file, int line, s
 
     public SchedtraceFormatException Fail(string what)
     {
-        var found = _pos >= text.Length ? "the end of the line" : "\"" + Shorten(text[_pos..]) + "\"";
+        var found = _pos >= text.Length ? "the end of the line" : "\"" + KitText.Excerpt(text.AsSpan(_pos), 24) + "\"";
         return SchedtraceFormatException.At(file, line, $"malformed {kind} line: {what} at column {_pos + 1}, found {found}");
     }
-
-    private static string Shorten(string s) => s.Length <= 24 ? s : s[..24] + "…";
 }

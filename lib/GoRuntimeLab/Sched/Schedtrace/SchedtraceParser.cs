@@ -1,7 +1,7 @@
 // Mirrors: runtime/proc.go schedtrace(detailed) output (GODEBUG=schedtrace=X[,scheddetail=1]), Go 1.19 and 1.21–1.23:
 // 1.19 prints absent ids as -1 and gcwaiting/sysmonwait as 0/1; 1.21+ prints nil, false/true and adds needspinning=.
 // Simplified: lines of other output are skipped and counted; structure is checked only as far as schedtrace guarantees it.
-using System.Text;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Sched.Schedtrace;
 
@@ -13,17 +13,24 @@ namespace GoRuntimeLab.Sched.Schedtrace;
 /// </summary>
 public static class SchedtraceParser
 {
-    /// <summary>Parses a file.</summary>
-    /// <exception cref="KitInputException">The file does not exist (parameter "file").</exception>
+    /// <summary>
+    /// The kit's limits for a schedtrace log: 64 MiB (one SCHED line per interval, plus P/M/G lines with
+    /// scheddetail: a long detailed run writes a few MiB) and lines of at most 1 Mi characters.
+    /// </summary>
+    public static readonly KitReadLimits Limits = new("schedtrace log", 64L << 20);
+
+    /// <summary>Parses a file, line by line.</summary>
+    /// <exception cref="KitInputException">The file does not exist, is a folder or device, or is larger than <see cref="Limits"/>.</exception>
     /// <exception cref="SchedtraceFormatException">A malformed schedtrace line.</exception>
     public static SchedtraceLog ParseFile(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path)) throw KitInputException.For("no schedtrace file given", parameter: "file");
-        if (!File.Exists(path))
-            throw KitInputException.For($"file not found (relative paths start at {Environment.CurrentDirectory})", parameter: "file", file: path);
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        return Parse(reader, path);
-    }
+    => KitFile.ParseLines(path, Limits, Parse);
+
+    /// <summary>Parses UTF-8 text from a stream, line by line within <paramref name="limits"/> (default <see cref="Limits"/>).</summary>
+    /// <exception cref="SchedtraceFormatException">A malformed schedtrace line.</exception>
+    /// <exception cref="KitInputLimitException">More text, or a longer line, than the limits allow.</exception>
+    public static SchedtraceLog Parse(Stream stream, string fileName, KitReadLimits? limits = null)
+    =>
+        KitLineReader.Parse(stream, fileName, limits ?? Limits, Parse);
 
     /// <summary>Parses text; <paramref name="fileName"/> names it in messages.</summary>
     /// <exception cref="SchedtraceFormatException">A malformed schedtrace line.</exception>
@@ -40,14 +47,18 @@ public static class SchedtraceParser
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
+        return Parse(new KitLineReader(reader, fileName, Limits));
+    }
+
+    private static SchedtraceLog Parse(KitLineReader reader)
+    {
+        var fileName = reader.Source;
         var samples = new List<SchedtraceSample>();
         var ignored = 0;
         Block? open = null;
-        var lineNo = 0;
-        while (reader.ReadLine() is { } raw)
+        while (reader.ReadLine() is { } line)
         {
-            lineNo++;
-            var line = raw.EndsWith('\r') ? raw[..^1] : raw;
+            var lineNo = reader.LineNumber;
             if (line.StartsWith("SCHED ", StringComparison.Ordinal))
             {
                 if (open is not null) samples.Add(open.Close(fileName));

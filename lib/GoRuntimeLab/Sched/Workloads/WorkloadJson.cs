@@ -2,6 +2,7 @@
 // Simplified: errors name the JSON path ($.main[2].d) and the 1-based line of the offending value.
 using System.Text;
 using System.Text.Json;
+using GoRuntimeLab.IO;
 using GoRuntimeLab.Sched.Steps;
 using static System.FormattableString;
 
@@ -21,24 +22,55 @@ namespace GoRuntimeLab.Sched.Workloads;
 /// </summary>
 public static class WorkloadJson
 {
+    /// <summary>The kit's limit for a workload file: 8 MiB (a hand-written workload is a few KiB).</summary>
+    public static readonly KitReadLimits Limits = new("workload file", 8L << 20);
+
+    /// <summary>
+    /// The deepest JSON nesting accepted: 64 levels (System.Text.Json's default MaxDepth), i.e. about 30 nested
+    /// bodies (go/repeat/range/select). Reading a workload recurses once per body, so this bounds the stack too.
+    /// </summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>The longest property name (op field, channel, counter…) accepted, in UTF-8 bytes.</summary>
+    public const int MaxNameBytes = 256;
+
+    /// <summary>Reads a workload file (at most <see cref="Limits"/>).</summary>
+    /// <exception cref="KitInputException">Missing file, a folder or device, too large, or a malformed workload (file:line: JSON path: what).</exception>
+    public static Workload ParseFile(string path, string parameter = "file")
+    {
+        var text = KitFile.ReadAllText(path, Limits, parameter);
+        return Parse(text, path);
+    }
+
+    /// <summary>Reads a workload from UTF-8 JSON in a stream (disposed afterwards), at most <paramref name="limits"/> (default <see cref="Limits"/>).</summary>
+    /// <exception cref="KitInputException">Too large, or a malformed workload (file:line: JSON path: what).</exception>
+    public static Workload Parse(Stream stream, string file, KitReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(file);
+        return Parse(KitFile.ReadAllText(stream, file, limits ?? Limits), file);
+    }
+
     /// <exception cref="KitInputException">Malformed JSON or workload; the message has the file, line and JSON path.</exception>
     public static Workload Parse(string json, string? file = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         var source = file ?? "workload.json";
         JsonDocument doc;
+        Dictionary<string, int> lines;
         try
         {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            lines = LineMap(json, source);
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxNesting + 1 });
         }
         catch (JsonException e)
         {
-            throw KitInputException.For($"not valid JSON: {e.Message}", file: source, line: (int)(e.LineNumber ?? 0) + 1);
+            throw KitInputException.For($"not valid JSON: {KitText.Excerpt(e.Message, 200)}", file: source, line: (int)(e.LineNumber ?? 0) + 1);
         }
 
         using (doc)
         {
-            var reader = new Reader(source, LineMap(json));
+            var reader = new Reader(source, lines);
             return reader.Read(doc.RootElement);
         }
     }
@@ -72,7 +104,7 @@ public static class WorkloadJson
             }
             catch (KitInputException e)
             {
-                throw KitInputException.For(e.Message, file: file, line: 1);
+                throw KitInputException.For(KitText.Excerpt(e.Message, 300), file: file, line: 1);
             }
 
             return workload;
@@ -116,7 +148,7 @@ public static class WorkloadJson
                 "forever" => new RepeatStep(RepeatStep.Forever, Steps(Prop(e, "body", path), path + ".body")),
                 "return" => new ReturnStep(),
                 "select" => Select(e, path),
-                _ => throw Error(path + ".op", $"unknown op \"{op}\" (compute, tightloop, sleep, syscall, netwait, send, recv, close, range, select, go, add, done, wait, lock, unlock, gosched, count, print, repeat, forever, return)"),
+                _ => throw Error(path + ".op", $"unknown op \"{KitText.Excerpt(op)}\" (compute, tightloop, sleep, syscall, netwait, send, recv, close, range, select, go, add, done, wait, lock, unlock, gosched, count, print, repeat, forever, return)"),
             };
         }
 
@@ -188,16 +220,17 @@ public static class WorkloadJson
                 p = p[..cut];
             }
 
-            return KitInputException.For($"{path}: {what}", file: file, line: line);
+            return KitInputException.For($"{KitText.Excerpt(path, 200)}: {what}", file: file, line: line);
         }
     }
 
     // JsonDocument has no line numbers: walk the tokens once and remember the 1-based line where each value starts.
-    private static Dictionary<string, int> LineMap(string json)
+    // Also refuses nesting deeper than MaxNesting with a message of its own (file:line), before anything recurses on it.
+    private static Dictionary<string, int> LineMap(string json, string file)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxNesting + 1 });
         var stack = new Stack<(string Path, bool IsArray, int Index)>();
         string? property = null;
         var line = 1;
@@ -206,7 +239,15 @@ public static class WorkloadJson
         {
             var at = (int)reader.TokenStartIndex;
             for (; scanned < at; scanned++) if (bytes[scanned] == '\n') line++;
-            if (reader.TokenType == JsonTokenType.PropertyName) { property = reader.GetString(); continue; }
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                // Every name in a workload is a word ("op", a channel, a counter); a huge one is not a workload, and
+                // would make every JSON path below it huge.
+                if (reader.ValueSpan.Length > MaxNameBytes)
+                    throw KitInputException.For($"a property name longer than {MaxNameBytes} bytes", file: file, line: line);
+                property = reader.GetString();
+                continue;
+            }
             if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray) { stack.Pop(); continue; }
             string path;
             if (stack.Count == 0) path = "$";
@@ -218,6 +259,8 @@ public static class WorkloadJson
             }
 
             map.TryAdd(path, line);
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxNesting)
+                throw KitInputException.For($"JSON nested deeper than {MaxNesting} levels, the limit for a workload (about 30 nested bodies)", file: file, line: line);
             if (reader.TokenType == JsonTokenType.StartObject) stack.Push((path, false, 0));
             else if (reader.TokenType == JsonTokenType.StartArray) stack.Push((path, true, 0));
         }
