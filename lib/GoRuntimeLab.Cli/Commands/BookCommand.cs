@@ -5,17 +5,9 @@ using GoRuntimeLab.Cli.Infrastructure;
 
 namespace GoRuntimeLab.Cli.Commands;
 
-/// <summary><c>golab book [--out site] [--only NN] [--notebooks DIR]</c> (ARCHITECTURE.md §3, §5).</summary>
+/// <summary><c>golab book [--out site] [--only NN] [--notebooks DIR]</c> (docs/ARCHITECTURE.md §2).</summary>
 internal static class BookCommand
 {
-    // The engine names its own parameters (BookOptions.*); the command line speaks in its flags.
-    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
-    {
-        [$"{nameof(BookOptions)}.{nameof(BookOptions.OutputDirectory)}"] = "--out",
-        [$"{nameof(BookOptions)}.{nameof(BookOptions.NotebooksDirectory)}"] = "--notebooks",
-        [$"{nameof(BookOptions)}.{nameof(BookOptions.Only)}"] = "--only",
-    };
-
     public static Command Build()
     {
         var outDir = new Option<string>("--out")
@@ -25,8 +17,8 @@ internal static class BookCommand
             DefaultValueFactory = _ => "site",
         };
         var only = new Option<string[]>("--only") { Description = "Build only these chapters, e.g. --only 02 (repeatable).", AllowMultipleArgumentsPerToken = true };
-        var notebooks = new Option<string?>("--notebooks") { Description = "Folder holding NN-*.ipynb (default: notebooks/ of the repository)." };
-        var cellTimeout = new Option<int>("--cell-timeout") { Description = "Seconds a cell may run before it is reported failed.", DefaultValueFactory = _ => 300 };
+        var notebooks = CliOptions.OptionalText("--notebooks", "Folder holding NN-*.ipynb (default: notebooks/ of the repository).", "DIR");
+        var cellTimeout = CliOptions.Int("--cell-timeout", "Seconds a cell may run before it is reported failed (1 to 86400). Default: 300.", 300, 1, 86_400, "SECONDS");
         var command = new Command("book", "Execute every chapter notebook in-process and write the HTML book (works offline).")
         {
             outDir, only, notebooks, cellTimeout,
@@ -34,22 +26,14 @@ internal static class BookCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var seconds = parse.GetValue(cellTimeout);
-            if (seconds <= 0) throw KitInputException.For($"must be a positive number of seconds, got {seconds}", parameter: "--cell-timeout");
             var options = new BookOptions(parse.GetValue(notebooks) ?? RepoPaths.Notebooks(), parse.GetValue(outDir) ?? "", PlotlyJs.ReadEmbedded)
             {
                 Only = parse.GetValue(only),
                 Log = Console.Out,
                 CellTimeout = TimeSpan.FromSeconds(seconds),
             };
-            BookResult result;
-            try
-            {
-                result = await BookBuilder.BuildAsync(options, cancellationToken).ConfigureAwait(false);
-            }
-            catch (KitInputException e) when (e.Parameter is not null && Flags.TryGetValue(e.Parameter, out var flag))
-            {
-                throw KitInputException.For(e.Message, parameter: flag);
-            }
+            // The engine names its own parameters (BookOptions.*); CliParameters reports them under the flags.
+            var result = await BookBuilder.BuildAsync(options, cancellationToken).ConfigureAwait(false);
             Console.WriteLine();
             Console.WriteLine(result.TimingTable());
             Console.WriteLine();

@@ -28,7 +28,8 @@ internal static class GctraceCommand
         parse.SetAction(result =>
         {
             var log = GcTraceParser.ParseFile(result.GetValue(file)!);
-            Console.Out.Write(result.GetValue(json) ? ToJson(log) + "\n" : Table(log));
+            if (result.GetValue(json)) Console.Out.Write(ToJson(log) + "\n");
+            else WriteTable(log, Console.Out);
             return ExitCodes.Ok;
         });
         return new Command("gctrace", "Real Go GC traces (GODEBUG=gctrace=1).") { parse };
@@ -42,23 +43,31 @@ internal static class GctraceCommand
         cycles = log.Lines,
     }, Json);
 
-    private static string Table(GcTraceLog log)
+    // Two passes over the cycles (widths, then lines) so a long log never sits in memory as a table of cells.
+    private static void WriteTable(GcTraceLog log, TextWriter output)
     {
-        var rows = new List<string[]> { Header };
+        var widths = Header.Select(h => h.Length).ToArray();
         foreach (var l in log.Lines)
-            rows.Add([
-                N(l.Number), l.AtSeconds.ToString("0.000", CultureInfo.InvariantCulture), N(l.CpuPercent), Ms(l.ClockStw1Ms), Ms(l.ClockConcurrentMs), Ms(l.ClockStw2Ms),
-                $"{Ms(l.CpuAssistMs)}/{Ms(l.CpuBackgroundMs)}/{Ms(l.CpuIdleMs)}", $"{N(l.HeapStartMB)}->{N(l.HeapEndMB)}->{N(l.LiveMB)}", N(l.GoalMB), N(l.Procs),
-                l.Forced ? "forced" : "",
-            ]);
-        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        var text = new StringBuilder();
-        foreach (var row in rows)
-            text.AppendJoin("  ", row.Select((cell, c) => c is 1 or 2 or 3 or 4 or 5 or 8 or 9 || (c == 0 && row != rows[0]) ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).Append('\n');
-        // Trailing blanks of the last column would make the table awkward to diff.
-        var table = string.Join('\n', text.ToString().Split('\n').Select(line => line.TrimEnd()));
-        return table + "\n" + log + "\n";
+        {
+            var cells = Cells(l);
+            for (var c = 0; c < cells.Length; c++) widths[c] = Math.Max(widths[c], cells[c].Length);
+        }
+
+        output.Write(Line(Header, widths, header: true));
+        foreach (var l in log.Lines) output.Write(Line(Cells(l), widths, header: false));
+        output.Write("\n" + log + "\n");
     }
+
+    private static string[] Cells(GcTraceLine l) =>
+    [
+        N(l.Number), l.AtSeconds.ToString("0.000", CultureInfo.InvariantCulture), N(l.CpuPercent), Ms(l.ClockStw1Ms), Ms(l.ClockConcurrentMs), Ms(l.ClockStw2Ms),
+        $"{Ms(l.CpuAssistMs)}/{Ms(l.CpuBackgroundMs)}/{Ms(l.CpuIdleMs)}", $"{N(l.HeapStartMB)}->{N(l.HeapEndMB)}->{N(l.LiveMB)}", N(l.GoalMB), N(l.Procs),
+        l.Forced ? "forced" : "",
+    ];
+
+    // Numbers right-aligned (the cycle number too, except in the header); trailing blanks trimmed, so the table diffs well.
+    private static string Line(string[] row, int[] widths, bool header) =>
+        string.Join("  ", row.Select((cell, c) => c is 1 or 2 or 3 or 4 or 5 or 8 or 9 || (c == 0 && !header) ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd() + "\n";
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 

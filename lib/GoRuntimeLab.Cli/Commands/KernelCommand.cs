@@ -5,18 +5,11 @@ using GoRuntimeLab.Cli.Infrastructure;
 namespace GoRuntimeLab.Cli.Commands;
 
 /// <summary>
-/// <c>golab kernel install|remove [--prefix DIR] [--name NAME]</c>: the kit's Jupyter kernelspec (ARCHITECTURE.md §6).
+/// <c>golab kernel install|remove [--prefix DIR] [--name NAME]</c>: the kit's Jupyter kernelspec (docs/ARCHITECTURE.md §5).
 /// Progress goes to stderr and the one-line result to stdout, so scripts can capture the result alone.
 /// </summary>
 internal static class KernelCommand
 {
-    // The installer names its own parameters (KernelInstallOptions.*); the command line speaks in its flags.
-    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
-    {
-        [$"{nameof(KernelInstallOptions)}.{nameof(KernelInstallOptions.Prefix)}"] = "--prefix",
-        [$"{nameof(KernelInstallOptions)}.{nameof(KernelInstallOptions.Name)}"] = "--name",
-    };
-
     public static Command Build()
     {
         var command = new Command(
@@ -100,10 +93,6 @@ internal static class KernelCommand
         {
             action();
             return ExitCodes.Ok;
-        }
-        catch (KitInputException e) when (e.Parameter is not null && Flags.TryGetValue(e.Parameter, out var flag))
-        {
-            throw KitInputException.For(e.Message, parameter: flag);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {

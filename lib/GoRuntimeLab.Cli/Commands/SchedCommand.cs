@@ -69,18 +69,7 @@ internal static class SchedCommand
     private static Workload LoadWorkload(string? name, string? file)
     {
         if (name is null == file is null) throw KitInputException.For("give exactly one of --workload NAME or --file W.json (see --list)", parameter: "--workload");
-        if (name is not null) return Workloads.Get(name);
-        string text;
-        try
-        {
-            text = File.ReadAllText(file!);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw KitInputException.For($"cannot read: {e.Message}", parameter: "--file", file: file);
-        }
-
-        return Workload.FromJson(text, file);
+        return name is not null ? Workloads.Get(name) : WorkloadJson.ParseFile(file!);
     }
 
     private static SchedConfig BuildConfig(SchedConfig c, string seed, bool asyncPreempt, int schedtraceMs, bool detail, string duration)
