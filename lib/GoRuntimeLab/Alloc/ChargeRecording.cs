@@ -2,6 +2,7 @@
 // Simplified: nothing; a parser plus the comparison with AllocatorModel.MemStatsDelta.
 using System.Globalization;
 using GoRuntimeLab.GoTool;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Alloc;
 
@@ -15,7 +16,7 @@ public sealed record ChargeRecording(GoVersion Version, IReadOnlyList<ChargeSamp
     public static ChargeRecording Read(string path)
     {
         var recording = GoRecording.Read(path);
-        var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var text = KitFile.ReadAllText(path, GoRecording.Limits, "path").Replace("\r\n", "\n", StringComparison.Ordinal);
         var stdoutLine = Array.IndexOf(text.Split('\n'), GoRecording.StdoutMarker) + 2;
         return Parse(recording.Stdout, path, stdoutLine);
     }

@@ -2,6 +2,7 @@
 // mgcpacer_test.go's t.Log("GC", result.String())), Go 1.19–1.23. Simplified: only the lines this kit needs are read.
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Gc.Pacer;
 
@@ -99,12 +100,14 @@ public static partial class PacerGolden
         return Freeze(result);
     }
 
+    /// <summary>`go test runtime -run TestGcPacer -v` logs are about 100 KiB per release: 16 MiB is ample.</summary>
+    public static readonly KitReadLimits Limits = new("TestGcPacer log", 16L << 20);
+
     /// <summary>Reads a recording file: the TSV if its name ends in .tsv, otherwise a raw log.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<PacerGoldenCycle>> ParseFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path)) throw KitInputException.For("file not found", file: path);
-        var text = File.ReadAllText(path);
+        var text = KitFile.ReadAllText(path, Limits, "path");
         return path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? ParseTsv(text, path) : ParseLog(text, path);
     }
 

@@ -3,6 +3,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GoRuntimeLab.Gc.Pacer;
+using GoRuntimeLab.IO;
 
 namespace GoRuntimeLab.Gc.Simulation;
 
@@ -18,15 +19,18 @@ public sealed record GcLoadRecording(string File, string Case, GoVersion GoVersi
     /// <summary>A GOMEMLIMIT was set.</summary>
     public bool HasMemoryLimit => Options.MemoryLimit != MemoryLimit.None;
 
+    /// <summary>A manifest lists a few dozen recordings: 1 MiB is ample.</summary>
+    public static readonly KitReadLimits ManifestLimits = new("gcload manifest", 1L << 20);
+
     /// <summary>Reads every recording of a manifest (data/recordings/gc/manifest.json).</summary>
     /// <exception cref="KitInputException">The file is missing or not a gcload manifest; the message names it.</exception>
     public static IReadOnlyList<GcLoadRecording> ReadManifest(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!System.IO.File.Exists(path)) throw KitInputException.For("no such manifest", file: path);
+        var text = KitFile.ReadAllText(path, ManifestLimits, "path");
         try
         {
-            using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(path));
+            using var doc = JsonDocument.Parse(text);
             var list = new List<GcLoadRecording>();
             foreach (var r in doc.RootElement.GetProperty("recordings").EnumerateArray())
             {
