@@ -40,13 +40,9 @@ public class KitInputException : Exception
 
     /// <summary>
     /// The same error under another parameter name (e.g. the CLI flag that carried the value): "<paramref name="parameter"/>: reason".
-    /// An error about a file keeps its file and line.
+    /// An error about a file keeps its file and line after the new name: "--file: w.json:3: reason".
     /// </summary>
-    public KitInputException WithParameter(string parameter)
-    {
-        var relabelled = FilePath is null
-            ? For(Reason, parameter: parameter)
-            : new KitInputException(Message, this) { Parameter = parameter, FilePath = FilePath, Line = Line, Reason = Reason };
-        return relabelled;
-    }
+    public KitInputException WithParameter(string parameter) => FilePath is null
+        ? For(Reason, parameter: parameter)
+        : new KitInputException($"{parameter}: {Message}", this) { Parameter = parameter, FilePath = FilePath, Line = Line, Reason = Reason };
 }

@@ -21,12 +21,9 @@ internal static class KernelCommand
         return command;
     }
 
-    private static Option<string?> PrefixOption() => new("--prefix")
-    {
-        Description = "Install prefix: the kernel goes to DIR/share/jupyter/kernels/NAME and Jupyter finds it with " +
-                      "JUPYTER_PATH=DIR/share/jupyter. Default: the per-user Jupyter data folder (found without settings).",
-        HelpName = "DIR",
-    };
+    private static Option<string?> PrefixOption() => OutputFolder.Optional("--prefix",
+        "Install prefix: the kernel goes to DIR/share/jupyter/kernels/NAME and Jupyter finds it with " +
+        "JUPYTER_PATH=DIR/share/jupyter. Default: the per-user Jupyter data folder (found without settings).", "DIR");
 
     private static Option<string> NameOption() => new("--name")
     {
