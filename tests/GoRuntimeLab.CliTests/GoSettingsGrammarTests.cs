@@ -46,8 +46,17 @@ public sealed class GoSettingsGrammarTests
         Assert.NotEqual(fifty, hundred);
     }
 
+    // Refusals are checked on the server too: it never starts with a bad setting.
+    public static TheoryData<string[]> GogcCommandsAndServe()
+    {
+        var all = new TheoryData<string[]>();
+        foreach (var c in GogcCommands()) all.Add(c);
+        all.Add(["metrics", "serve", "--port", "0", "--duration", "0.1"]);
+        return all;
+    }
+
     [Theory]
-    [MemberData(nameof(GogcCommands))]
+    [MemberData(nameof(GogcCommandsAndServe))]
     public void Gogc_text_go_would_read_as_100_is_refused_with_the_same_words(string[] command)
     {
         Assert.Equal(
