@@ -68,6 +68,8 @@ internal static class CliParameters
         foreach (var flag in candidates)
         {
             if (!command.Options.Any(o => o.Name == flag) && !command.Arguments.Any(a => a.Name == flag)) continue;
+            // A positional FILE already shows as the path the user typed: "golab: x.pb.gz: file not found".
+            if (!flag.StartsWith('-') && e.FilePath is not null) return e;
             // A budget the user can raise: say how, in the command line's terms rather than the model's API.
             return e is SimulationBudgetException b
                 ? new SimulationBudgetException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
