@@ -1,4 +1,4 @@
-// Mirrors: what Perfetto's legacy JSON importer and chrome://tracing require of a trace (go-runtime-anchors §8.2: no overlapping X events on one track).
+// Mirrors: what Perfetto's legacy JSON importer and chrome://tracing require of a trace (no overlapping X events on one track).
 // Simplified: checks the document shape, required fields per phase, and proper nesting of X slices per (pid, tid).
 using System.Globalization;
 using System.Text.Json;

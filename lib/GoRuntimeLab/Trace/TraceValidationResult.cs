@@ -1,4 +1,4 @@
-// Mirrors: Perfetto's legacy JSON importer constraints (complete events on one track must nest, not overlap), as noted in go-runtime-anchors §8.2.
+// Mirrors: Perfetto's legacy JSON importer constraints (complete events on one track must nest, not overlap).
 // Simplified: not applicable.
 namespace GoRuntimeLab.Trace;
 
