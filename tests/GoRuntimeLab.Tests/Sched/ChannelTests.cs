@@ -3,7 +3,7 @@ using GoRuntimeLab.Sched.Workloads;
 
 namespace GoRuntimeLab.Tests.Sched;
 
-// Oracle: chan.go/select.go semantics (go-runtime-anchors §5) and Go's own messages ("send on closed channel",
+// Oracle: chan.go/select.go semantics and Go's own messages ("send on closed channel",
 // "all goroutines are asleep - deadlock!"); hchan invariants checked after every operation (CheckInvariants).
 public class ChannelTests
 {

@@ -3,7 +3,7 @@ using GoRuntimeLab.Sched;
 
 namespace GoRuntimeLab.Tests.Sched;
 
-// Oracle: the schedtrace()/scheddetail formats of proc.go 1.19 and 1.23, with the example lines of go-runtime-anchors §4
+// Oracle: the schedtrace()/scheddetail formats of proc.go 1.19 and 1.23, with example lines of real runs
 // (real output) as the check that the patterns themselves are right.
 public partial class SchedTraceFormatTests
 {
@@ -29,7 +29,7 @@ public partial class SchedTraceFormatTests
     private static partial Regex GLine();
 
     [Fact]
-    public void Patterns_match_the_real_lines_quoted_in_the_anchors()
+    public void Patterns_match_real_example_lines()
     {
         Assert.Matches(Header121(), "SCHED 10ms: gomaxprocs=2 idleprocs=0 threads=4 spinningthreads=0 needspinning=1 idlethreads=1 runqueue=1 [3 2]");
         Assert.Matches(Header119(), "SCHED 10ms: gomaxprocs=2 idleprocs=0 threads=4 spinningthreads=0 idlethreads=1 runqueue=0 [3 3]");

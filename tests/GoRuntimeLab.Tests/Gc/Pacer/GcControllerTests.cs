@@ -4,7 +4,7 @@ namespace GoRuntimeLab.Tests.Gc.Pacer;
 
 /// <summary>
 /// Unit tests of GcController against Go's own tests (TestIdleMarkWorkerCount, FuzzPIController seeds) and the
-/// worked examples of go-runtime-anchors.md §1.2–1.6, computed from the formulas and matched to real runs there.
+/// worked examples computed from mgcpacer.go's formulas and matched to real runs.
 /// </summary>
 public class GcControllerTests
 {

@@ -95,7 +95,7 @@ public class PacerGoldenTests
     [Fact]
     public void The_comparison_tells_the_versions_apart()
     {
-        // The PI controller (1.19) and max-of-5 (1.23) pacers end Steady at different bytes (anchors §1.8): a model
+        // The PI controller (1.19) and max-of-5 (1.23) pacers end Steady at different bytes: a model
         // run for the wrong version must not pass as the other's golden.
         var steady119 = PacerHarness.Run("Steady", GoVersion.Go1_19);
         var steady123 = PacerHarness.Run("Steady", GoVersion.Go1_23);

@@ -66,7 +66,7 @@ public class GcTraceFormatterTests
         Assert.Equal("18446744073709551.615", GcTraceFormatter.ItoaDiv(ulong.MaxValue, 3));
     }
 
-    // The first example of go-runtime-anchors §1.9 (a real 1.19/1.23 line), rebuilt from runtime values by hand.
+    // A real 1.19/1.23 gctrace line, rebuilt from runtime values by hand.
     private static readonly GcTraceCycle Example = new GcTraceCycle
     {
         Number = 61,
