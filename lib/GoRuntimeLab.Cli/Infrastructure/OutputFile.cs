@@ -21,17 +21,7 @@ internal static class OutputFile
     /// <summary>Why <paramref name="path"/> cannot be written as a file, or null when it can.</summary>
     public static string? Problem(string path)
     {
-        if (string.IsNullOrWhiteSpace(path)) return "empty path";
-        string full;
-        try
-        {
-            full = Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return $"\"{path}\" is not a valid path";
-        }
-
+        if (InvalidPath(path, out var full) is { } invalid) return invalid;
         if (Directory.Exists(full)) return $"\"{path}\" is a folder; name a file inside it";
         var folder = Path.GetDirectoryName(full);
         if (folder is null) return $"\"{path}\" has no parent folder";
@@ -71,12 +61,30 @@ internal static class OutputFile
         }
     }
 
-    private static T Checked<T>(T option) where T : Option
+    /// <summary>Why <paramref name="path"/> is no path at all (empty, or not one the OS takes), or null with its full form.</summary>
+    internal static string? InvalidPath(string path, out string full)
     {
+        full = "";
+        if (string.IsNullOrWhiteSpace(path)) return "empty path";
+        try
+        {
+            full = Path.GetFullPath(path);
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return $"\"{path}\" is not a valid path";
+        }
+    }
+
+    /// <summary>Adds a parse-time check: the typed value's <paramref name="problem"/>, if any, is a parse error naming the option.</summary>
+    internal static T Checked<T>(T option, Func<string, string?>? problem = null) where T : Option
+    {
+        problem ??= Problem;
         option.Validators.Add(r =>
         {
             if (r.Implicit || r.Tokens.Count == 0) return;
-            if (Problem(r.Tokens[^1].Value) is { } why) r.AddError($"{option.Name}: {why}");
+            if (problem(r.Tokens[^1].Value) is { } why) r.AddError($"{option.Name}: {why}");
         });
         return option;
     }

@@ -9,31 +9,13 @@ namespace GoRuntimeLab.Cli.Infrastructure;
 internal static class OutputFolder
 {
     /// <summary>An optional folder option (null when absent), checked by <see cref="Problem"/>.</summary>
-    public static Option<string?> Optional(string name, string description, string helpName)
-    {
-        var option = new Option<string?>(name) { Description = description, HelpName = helpName };
-        option.Validators.Add(r =>
-        {
-            if (r.Implicit || r.Tokens.Count == 0) return;
-            if (Problem(r.Tokens[^1].Value) is { } why) r.AddError($"{name}: {why}");
-        });
-        return option;
-    }
+    public static Option<string?> Optional(string name, string description, string helpName) =>
+        OutputFile.Checked(new Option<string?>(name) { Description = description, HelpName = helpName }, Problem);
 
     /// <summary>Why <paramref name="path"/> cannot be (or become) a folder, or null when it can.</summary>
     public static string? Problem(string path)
     {
-        if (string.IsNullOrWhiteSpace(path)) return "empty path";
-        string full;
-        try
-        {
-            full = Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return $"\"{path}\" is not a valid path";
-        }
-
+        if (OutputFile.InvalidPath(path, out var full) is { } invalid) return invalid;
         // The folder itself, or the nearest part of it that exists, must be a folder: "README.md/prefix" never can be.
         for (var dir = full; dir is not null; dir = Path.GetDirectoryName(dir))
         {
