@@ -62,6 +62,7 @@ internal sealed partial class Simulator
         _allp = new SimP[config.Procs];
         for (var i = 0; i < _allp.Length; i++) _allp[i] = new SimP(i);
         _chan = new Channels(this, workload, config.CheckInvariants);
+        _schedtrace = new SchedTraceWriter(this, _v121);
     }
 
     public SchedResult Run()
@@ -163,6 +164,18 @@ internal sealed partial class Simulator
     }
 
     internal bool Exited => _exit is not null;
+
+    // Read-only views for SchedTraceWriter.
+    internal long Now => _now;
+    internal SimP[] AllP => _allp;
+    internal List<SimM> AllM => _allm;
+    internal List<SimG> AllG => _allg;
+    internal int IdleProcs => _pidle.Count;
+    internal int IdleThreads => _midle.Count;
+    internal int GlobalRunqSize => _globq.Count;
+    internal int Nmspinning => _nmspinning;
+    internal bool NeedSpinning => _needspinning;
+    internal bool SysmonWait => _sysmonwait;
 
     // A run that needs more than one of SchedConfig's budgets stops here rather than running or growing without bound.
     private SimulationBudgetException Budget(string parameter, long budget, string what, string? remedy = null) =>
