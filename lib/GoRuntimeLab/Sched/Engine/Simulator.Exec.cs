@@ -116,25 +116,25 @@ internal sealed partial class Simulator
                     return;
                 case SendStep se:
                     g.Advance();
-                    if (!ChanSend(p, g, se.Channel, se.Value)) return;
+                    if (!_chan.Send(p, g, se.Channel, se.Value)) return;
                     g.StepRemaining = _k.ChannelOp;
                     break;
                 case RecvStep re:
                     g.Advance();
-                    if (!ChanRecv(p, g, re.Channel, re.Tally)) return;
+                    if (!_chan.Recv(p, g, re.Channel, re.Tally)) return;
                     g.StepRemaining = _k.ChannelOp;
                     break;
                 case RangeStep rg:
-                    if (!RangeRecv(p, g, rg)) return;
+                    if (!_chan.RangeRecv(p, g, rg)) return;
                     g.StepRemaining = _k.ChannelOp;
                     break;
                 case CloseStep cl:
                     g.Advance();
-                    if (!CloseChan(p, g, cl.Channel)) return;
+                    if (!_chan.Close(p, g, cl.Channel)) return;
                     g.StepRemaining = _k.ChannelOp;
                     break;
                 case SelectStep sel:
-                    if (!SelectGo(p, g, sel)) return;
+                    if (!_chan.Select(p, g, sel)) return;
                     g.StepRemaining = _k.ChannelOp;
                     break;
                 case SpawnStep sp:
@@ -233,7 +233,7 @@ internal sealed partial class Simulator
         Schedule(p);
     }
 
-    private void Panic(SimG g, string message)
+    internal void Panic(SimG g, string message)
     {
         _exit = SchedExit.Panic;
         _fatal = $"panic: {message}\n\n{Traceback(g, "running")}exit status 2\n";
@@ -405,19 +405,19 @@ internal sealed partial class Simulator
                 if (g.PendingRange is { } rg)
                 {
                     g.PendingRange = null;
-                    RangeNext(g, rg, g.Param!.Elem, g.Param.Success);
+                    _chan.RangeNext(g, rg, g.Param!.Elem, g.Param.Success);
                     return true;
                 }
 
-                Tally(g.PendingTally, g.Param!.Elem, g.Param.Success);
+                _chan.Tally(g.PendingTally, g.Param!.Elem, g.Param.Success);
                 break;
             case Resume.SelectWake:
-                return SelectPass3(p, g);
+                return _chan.SelectPass3(p, g);
             case Resume.LockRetry:
                 return MutexLock(p, g, ((MutexStep)g.Current()!).Mutex, retry: true);
         }
 
-        EnterPendingBody(g);
+        Channels.EnterPendingBody(g);
         return true;
     }
 }

@@ -22,7 +22,7 @@ internal sealed partial class Simulator
     // Every kept record (span, slice, event, schedtrace line) counts against SchedConfig.MaxRecords.
     private void CountRecord() => CountRecords(1);
 
-    private void CountRecords(long n)
+    internal void CountRecords(long n)
     {
         _records += n;
         if (_records > _c.MaxRecords) throw Budget("SchedConfig.MaxRecords", _c.MaxRecords, "recorded spans, events and schedtrace lines", "turn RecordTimeline (or schedtrace) off or shorten the run");
@@ -96,7 +96,7 @@ internal sealed partial class Simulator
             Counters = new Dictionary<string, long>(_counters, StringComparer.Ordinal),
             Stdout = _stdout.ToArray(),
             FatalMessage = _fatal,
-            SchedTrace = _schedtrace.ToArray(),
+            SchedTrace = _schedtrace.Lines.ToArray(),
             PTimeline = _pslices.ToArray(),
             GTimeline = _gspans.ToArray(),
             Events = _sevents.ToArray(),

@@ -411,7 +411,7 @@ internal sealed partial class Simulator
     // ---- goroutine state changes ----
 
     // ready/goready: runnable, into runnext of the current P, and wake an idle P if there is one.
-    private void Ready(SimG g, SimP p)
+    internal void Ready(SimG g, SimP p)
     {
         SetGStatus(g, GStatus.Runnable);
         RunqPut(p, g, next: true);
@@ -419,7 +419,7 @@ internal sealed partial class Simulator
         Wakep();
     }
 
-    private void Park(SimP p, SimG g, string reason)
+    internal void Park(SimP p, SimG g, string reason)
     {
         SetGStatus(g, GStatus.Waiting, reason);
         Drop(p, g);

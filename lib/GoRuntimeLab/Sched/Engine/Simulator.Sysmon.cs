@@ -1,7 +1,6 @@
 // Mirrors: sysmon (20 µs sleep, doubling after 50 idle rounds, capped at 10 ms; deep sleep when all Ps are idle), retake
 // (forcePreemptNS = 10 ms; syscall retake), preemptone/preemptM, schedtrace (proc.go), Go 1.13–1.23 (schedtrace fields per version).
 // Simplified: no periodic GC trigger or scavenger; system goroutines (forcegc, bgsweep…) are not simulated, so G lists hold user Gs only.
-using System.Text;
 using static System.FormattableString;
 
 namespace GoRuntimeLab.Sched.Engine;
@@ -13,9 +12,8 @@ internal sealed partial class Simulator
     private int _sysmonIdle;
     private bool _sysmonwait;
     private long _lasttrace = long.MinValue / 2;
-    private long _starttime = -1;
     private long _lastpoll = 1;
-    private readonly List<string> _schedtrace = [];
+    private readonly SchedTraceWriter _schedtrace;
 
     private void SysmonTick()
     {
@@ -78,7 +76,7 @@ internal sealed partial class Simulator
         if (_c.SchedTrace > 0 && _lasttrace + _c.SchedTrace <= _now)
         {
             _lasttrace = _now;
-            SchedTrace(_c.SchedDetail);
+            _schedtrace.Write(_c.SchedDetail);
         }
 
         if (_sysmonIdle == 0) _sysmonDelayUs = 20; // start with 20 µs…
@@ -154,49 +152,4 @@ internal sealed partial class Simulator
         // preemptM: SIGURG, unless asyncpreemptoff=1 or before Go 1.14.
         if (_c.AsyncPreemptionActive) Post(EventKind.Signal, g.Id, g.RunGen, _now + _k.SignalLatency);
     }
-
-    private void SchedTrace(bool detailed)
-    {
-        if (_starttime < 0) _starttime = _now;
-        CountRecords(detailed ? 1 + _allp.Length + _allm.Count + _allg.Count : 1);
-        var sb = new StringBuilder();
-        sb.Append(Invariant($"SCHED {(_now - _starttime) / 1_000_000}ms: gomaxprocs={_c.Procs} idleprocs={_pidle.Count} threads={_allm.Count} spinningthreads={_nmspinning}"));
-        if (_v121) sb.Append(Invariant($" needspinning={(_needspinning ? 1 : 0)}"));
-        sb.Append(Invariant($" idlethreads={_midle.Count} runqueue={_globq.Count}"));
-        if (detailed)
-        {
-            // 1.19 prints these uint32 flags as 0/1; 1.21+ made them atomic.Bool and prints false/true.
-            sb.Append(Invariant($" gcwaiting={Flag(false)} nmidlelocked=0 stopwait=0 sysmonwait={Flag(_sysmonwait)}"));
-            _schedtrace.Add(sb.ToString());
-            foreach (var p in _allp)
-                _schedtrace.Add(Invariant($"  P{p.Id}: status={(int)p.Status} schedtick={p.Schedtick} syscalltick={p.Syscalltick} m={Ref(p.M?.Id)} runqsize={p.RunqSize} gfreecnt={p.GFree} timerslen={p.Timers.Count}"));
-            for (var i = _allm.Count - 1; i >= 0; i--)
-            {
-                // allm is a linked list with the newest M first.
-                var m = _allm[i];
-                _schedtrace.Add(Invariant($"  M{m.Id}: p={Ref(m.P?.Id)} curg={Ref(m.Curg?.Id)} mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning={Bool(m.Spinning)} blocked={Bool(m.Blocked)} lockedg={Ref(null)}"));
-            }
-
-            foreach (var g in _allg)
-                _schedtrace.Add(Invariant($"  G{g.Id}: status={(int)g.Status}({g.WaitReason}) m={Ref(g.M?.Id)} lockedm={Ref(null)}"));
-            return;
-        }
-
-        sb.Append(' ');
-        for (var i = 0; i < _allp.Length; i++)
-        {
-            if (i == 0) sb.Append('[');
-            sb.Append(_allp[i].RunqSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            sb.Append(i == _allp.Length - 1 ? "]" : " ");
-        }
-
-        _schedtrace.Add(sb.ToString());
-    }
-
-    private string Flag(bool b) => _v121 ? Bool(b) : (b ? "1" : "0");
-
-    private static string Bool(bool b) => b ? "true" : "false";
-
-    // Absent references: -1 in Go 1.19, nil in 1.21+.
-    private string Ref(int? id) => id is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : _v121 ? "nil" : "-1";
 }

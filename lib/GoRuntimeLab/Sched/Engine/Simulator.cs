@@ -27,7 +27,7 @@ internal sealed partial class Simulator
     private readonly Stack<SimM> _midle = new();
     private readonly StealOrder _stealOrder;
     private readonly CheapRand _seedSource;
-    private readonly Dictionary<string, SimChan> _chans = new(StringComparer.Ordinal);
+    private readonly Channels _chan;
     private readonly Dictionary<string, SimWaitGroup> _wgs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimMutex> _mutexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
@@ -61,8 +61,8 @@ internal sealed partial class Simulator
         _stealOrder = new StealOrder((uint)config.Procs);
         _allp = new SimP[config.Procs];
         for (var i = 0; i < _allp.Length; i++) _allp[i] = new SimP(i);
-        var id = 0;
-        foreach (var (name, cap) in workload.Channels.OrderBy(kv => kv.Key, StringComparer.Ordinal)) _chans[name] = new SimChan(name, ++id, cap);
+        _chan = new Channels(this, workload, config.CheckInvariants);
+        _schedtrace = new SchedTraceWriter(this, _v121);
     }
 
     public SchedResult Run()
@@ -163,13 +163,25 @@ internal sealed partial class Simulator
         return g;
     }
 
-    private SimChan? Chan(string name) => name == Workload.NilChannel ? null : _chans[name];
+    internal bool Exited => _exit is not null;
+
+    // Read-only views for SchedTraceWriter.
+    internal long Now => _now;
+    internal SimP[] AllP => _allp;
+    internal List<SimM> AllM => _allm;
+    internal List<SimG> AllG => _allg;
+    internal int IdleProcs => _pidle.Count;
+    internal int IdleThreads => _midle.Count;
+    internal int GlobalRunqSize => _globq.Count;
+    internal int Nmspinning => _nmspinning;
+    internal bool NeedSpinning => _needspinning;
+    internal bool SysmonWait => _sysmonwait;
 
     // A run that needs more than one of SchedConfig's budgets stops here rather than running or growing without bound.
     private SimulationBudgetException Budget(string parameter, long budget, string what, string? remedy = null) =>
         SimulationBudgetException.Exceeded(parameter, budget, what,
             Invariant($"{remedy ?? "shorten the run"} (SchedConfig.MaxTime is {GoDuration.Format(_c.MaxTime)}), or raise the budget with SchedConfig.With{parameter["SchedConfig.".Length..]}"));
 
-    private void Count(string counter, long amount) =>
+    internal void Count(string counter, long amount) =>
         _counters[counter] = _counters.TryGetValue(counter, out var v) ? v + amount : amount;
 }

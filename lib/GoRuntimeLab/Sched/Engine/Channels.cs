@@ -2,26 +2,42 @@
 // (select.go), plus the compiler's select lowering (select{} → block, 1 case → plain op, 1 case + default → selectnb*), Go 1.13–1.23.
 // Simplified: values are longs; the "lock" of each hchan is implicit (the simulator is single-threaded).
 using GoRuntimeLab.Sched.Steps;
+using GoRuntimeLab.Sched.Workloads;
 using static System.FormattableString;
 
 namespace GoRuntimeLab.Sched.Engine;
 
-internal sealed partial class Simulator
+/// <summary>The workload's channels and the chan.go/select.go operations on them; parks, readies and panics go through the core <see cref="Simulator"/>.</summary>
+internal sealed class Channels
 {
+    private readonly Simulator _s;
+    private readonly bool _checkInvariants;
+    private readonly Dictionary<string, SimChan> _chans = new(StringComparer.Ordinal);
+
+    public Channels(Simulator s, Workload workload, bool checkInvariants)
+    {
+        _s = s;
+        _checkInvariants = checkInvariants;
+        var id = 0;
+        foreach (var (name, cap) in workload.Channels.OrderBy(kv => kv.Key, StringComparer.Ordinal)) _chans[name] = new SimChan(name, ++id, cap);
+    }
+
+    private SimChan? Chan(string name) => name == Workload.NilChannel ? null : _chans[name];
+
     // Returns true when the statement completed and the G keeps running; false when it parked or panicked.
-    private bool ChanSend(SimP p, SimG g, string name, long value, bool block = true)
+    internal bool Send(SimP p, SimG g, string name, long value, bool block = true)
     {
         var c = Chan(name);
         if (c is null)
         {
             if (!block) return true;
-            Park(p, g, "chan send (nil chan)"); // blocks forever
+            _s.Park(p, g, "chan send (nil chan)"); // blocks forever
             return false;
         }
 
         if (c.Closed)
         {
-            Panic(g, "send on closed channel");
+            _s.Panic(g, "send on closed channel");
             return false;
         }
 
@@ -48,16 +64,16 @@ internal sealed partial class Simulator
         g.Param = null;
         g.Resume = Resume.SendWake;
         CheckChan(c);
-        Park(p, g, "chan send");
+        _s.Park(p, g, "chan send");
         return false;
     }
 
-    private bool ChanRecv(SimP p, SimG g, string name, string? tally)
+    internal bool Recv(SimP p, SimG g, string name, string? tally)
     {
         var c = Chan(name);
         if (c is null)
         {
-            Park(p, g, "chan receive (nil chan)");
+            _s.Park(p, g, "chan receive (nil chan)");
             return false;
         }
 
@@ -88,17 +104,17 @@ internal sealed partial class Simulator
         g.PendingTally = tally;
         g.Resume = Resume.RecvWake;
         CheckChan(c);
-        Park(p, g, "chan receive");
+        _s.Park(p, g, "chan receive");
         return false;
     }
 
     // for v := range ch: one chanrecv2; ok → run the body and come back, !ok → leave the loop.
-    private bool RangeRecv(SimP p, SimG g, RangeStep rg)
+    internal bool RangeRecv(SimP p, SimG g, RangeStep rg)
     {
         var c = Chan(rg.Channel);
         if (c is null)
         {
-            Park(p, g, "chan receive (nil chan)");
+            _s.Park(p, g, "chan receive (nil chan)");
             return false;
         }
 
@@ -127,11 +143,11 @@ internal sealed partial class Simulator
         g.PendingRange = rg;
         g.Resume = Resume.RecvWake;
         CheckChan(c);
-        Park(p, g, "chan receive");
+        _s.Park(p, g, "chan receive");
         return false;
     }
 
-    private void RangeNext(SimG g, RangeStep rg, long value, bool ok)
+    internal void RangeNext(SimG g, RangeStep rg, long value, bool ok)
     {
         if (!ok)
         {
@@ -148,7 +164,7 @@ internal sealed partial class Simulator
         sg.Elem = value;
         sg.Success = true;
         sg.G.Param = sg;
-        Ready(sg.G, p);
+        _s.Ready(sg.G, p);
     }
 
     // recv: unbuffered → take the sender's value; full buffer → take the head, put the sender's value in the same slot (FIFO kept).
@@ -169,7 +185,7 @@ internal sealed partial class Simulator
 
         sg.Success = true;
         sg.G.Param = sg;
-        Ready(sg.G, p);
+        _s.Ready(sg.G, p);
         return value;
     }
 
@@ -182,18 +198,18 @@ internal sealed partial class Simulator
         return value;
     }
 
-    private bool CloseChan(SimP p, SimG g, string name)
+    internal bool Close(SimP p, SimG g, string name)
     {
         var c = Chan(name);
         if (c is null)
         {
-            Panic(g, "close of nil channel");
+            _s.Panic(g, "close of nil channel");
             return false;
         }
 
         if (c.Closed)
         {
-            Panic(g, "close of closed channel");
+            _s.Panic(g, "close of closed channel");
             return false;
         }
 
@@ -216,14 +232,14 @@ internal sealed partial class Simulator
         }
 
         CheckChan(c);
-        while (glist.Count > 0) Ready(glist.Pop(), p);
+        while (glist.Count > 0) _s.Ready(glist.Pop(), p);
         return true;
     }
 
-    private void Tally(string? tally, long value, bool ok)
+    internal void Tally(string? tally, long value, bool ok)
     {
         if (tally is null) return;
-        Count(ok ? Invariant($"{tally}/{value}") : $"{tally}/closed", 1);
+        _s.Count(ok ? Invariant($"{tally}/{value}") : $"{tally}/closed", 1);
     }
 
     private static void EnterCaseBody(SimG g, IReadOnlyList<WorkloadStep> body, WorkloadStep owner)
@@ -232,7 +248,7 @@ internal sealed partial class Simulator
         else g.Push(body, 1, owner);
     }
 
-    private static void EnterPendingBody(SimG g)
+    internal static void EnterPendingBody(SimG g)
     {
         if (g.PendingBody is null) return;
         var body = g.PendingBody;
@@ -240,7 +256,7 @@ internal sealed partial class Simulator
         EnterCaseBody(g, body, g.Current()!);
     }
 
-    private bool SelectGo(SimP p, SimG g, SelectStep sel)
+    internal bool Select(SimP p, SimG g, SelectStep sel)
     {
         var cases = sel.Cases;
         if (cases.Count == 0)
@@ -252,7 +268,7 @@ internal sealed partial class Simulator
             }
 
             g.Advance();
-            Park(p, g, "select (no cases)"); // select {} → block()
+            _s.Park(p, g, "select (no cases)"); // select {} → block()
             return false;
         }
 
@@ -264,7 +280,7 @@ internal sealed partial class Simulator
             bool done;
             if (!sel.HasDefault)
             {
-                done = only.Direction == SelectDirection.Send ? ChanSend(p, g, only.Channel, only.Value) : ChanRecv(p, g, only.Channel, only.Tally);
+                done = only.Direction == SelectDirection.Send ? Send(p, g, only.Channel, only.Value) : Recv(p, g, only.Channel, only.Tally);
                 if (done) EnterPendingBody(g);
                 return done;
             }
@@ -273,8 +289,8 @@ internal sealed partial class Simulator
             var ready = NonBlockingReady(only);
             if (ready)
             {
-                _ = only.Direction == SelectDirection.Send ? ChanSend(p, g, only.Channel, only.Value, block: false) : ChanRecv(p, g, only.Channel, only.Tally);
-                if (_exit is not null) return false;
+                _ = only.Direction == SelectDirection.Send ? Send(p, g, only.Channel, only.Value, block: false) : Recv(p, g, only.Channel, only.Tally);
+                if (_s.Exited) return false;
                 EnterCaseBody(g, only.Body, sel);
             }
             else
@@ -323,7 +339,7 @@ internal sealed partial class Simulator
             {
                 if (c.Closed)
                 {
-                    Panic(g, "send on closed channel");
+                    _s.Panic(g, "send on closed channel");
                     return false;
                 }
 
@@ -367,7 +383,7 @@ internal sealed partial class Simulator
         g.Param = null;
         g.PendingSelect = sel;
         g.Resume = Resume.SelectWake;
-        Park(p, g, "select");
+        _s.Park(p, g, "select");
         return false;
     }
 
@@ -381,7 +397,7 @@ internal sealed partial class Simulator
     }
 
     // Pass 3: the waker chose our sudog (g.Param); dequeue the others, then run the case.
-    private bool SelectPass3(SimP p, SimG g)
+    internal bool SelectPass3(SimP p, SimG g)
     {
         var sel = g.PendingSelect!;
         var won = g.Param!;
@@ -399,7 +415,7 @@ internal sealed partial class Simulator
         var cas = sel.Cases[won.CaseIndex];
         if (cas.Direction == SelectDirection.Send && !won.Success)
         {
-            Panic(g, "send on closed channel");
+            _s.Panic(g, "send on closed channel");
             return false;
         }
 
@@ -412,7 +428,7 @@ internal sealed partial class Simulator
     // The hchan invariants from chan.go's header, checked with live waiters (a woken select's stale sudogs excluded).
     private void CheckChan(SimChan c)
     {
-        if (!_c.CheckInvariants) return;
+        if (!_checkInvariants) return;
         var recv = c.Recvq.LiveCount();
         var send = c.Sendq.LiveCount();
         if (c.Qcount < 0 || c.Qcount > c.Cap) throw new SchedInvariantException(Invariant($"chan {c.Name}: qcount {c.Qcount} outside 0..{c.Cap}"));
