@@ -1,0 +1,3 @@
+module golab/tracegen
+
+go 1.19
