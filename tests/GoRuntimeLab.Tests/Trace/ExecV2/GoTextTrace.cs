@@ -86,7 +86,7 @@ internal sealed record GoTextTrace(byte[] Binary, IReadOnlyDictionary<string, lo
     }
 
     // strconv.Unquote for the escapes strconv.Quote writes.
-    private static byte[] Unquote(string q)
+    internal static byte[] Unquote(string q)
     {
         Assert.True(q.Length >= 2 && q[0] == '"' && q[^1] == '"', q);
         var o = new List<byte>();
