@@ -38,6 +38,7 @@ public sealed class V2TraceReader
     private readonly V2ByteSource _src;
     private readonly string _source;
     private readonly IReadOnlyList<V2EventSpec?> _specs;
+    private readonly TimedTable _table;
     private readonly long[] _counts = new long[256];
     private readonly HashSet<ulong> _goroutines = [];
     private readonly HashSet<ulong> _procs = [];
@@ -52,6 +53,7 @@ public sealed class V2TraceReader
         _src = new V2ByteSource(stream, ExecTraceHeader.Length);
         _source = source;
         _specs = V2EventSpecs.For(minor);
+        _table = minor == 22 ? Table122 : Table123;
         _deltas = _gen.RentDeltas();
     }
 
@@ -226,23 +228,30 @@ public sealed class V2TraceReader
     private void ReadTimedEvents(ReadOnlySpan<byte> data, long offset, ulong m, ulong baseTicks)
     {
         Span<ulong> args = stackalloc ulong[8];
+        var table = _table;
         var i = 0;
         while (i < data.Length)
         {
             var at = offset + i;
             var typ = data[i];
-            var spec = typ < _specs.Count ? _specs[typ] : null;
-            if (spec is null) throw Error(at, $"found invalid event type: {typ}");
-            if (!spec.IsTimed) throw Error(at, $"found event without a timestamp: type={spec.Name}");
+            var nargs = table.ArgCount[typ];
+            if (nargs == 0) throw Error(at, _specs.Count > typ && _specs[typ] is { } s ? $"found event without a timestamp: type={s.Name}" : $"found invalid event type: {typ}");
             i++;
-            for (var a = 0; a < spec.Args.Count; a++) args[a] = Arg(data, ref i, offset, spec.Name, spec.Args[a]);
+            for (var a = 0; a < nargs; a++)
+            {
+                // Fast path: most arguments (deltas, small IDs) fit one byte.
+                if (i < data.Length && data[i] < 0x80) args[a] = data[i++];
+                else args[a] = Arg(data, ref i, offset, table.Names[typ], _specs[typ]!.Args[a]);
+            }
 
             _counts[typ]++;
             _deltas.Add(args[0]);
-            if (spec.GoroutineArg > 0) _goroutines.Add(args[spec.GoroutineArg]);
-            if (spec.ProcArg > 0) _procs.Add(args[spec.ProcArg]);
-            foreach (var s in spec.StackArgs) _gen.ReferStack(args[s], at, spec.Name);
-            foreach (var s in spec.StringArgs) _gen.ReferString(args[s], at, spec.Name);
+            var g = table.GoroutineArg[typ];
+            if (g > 0) _goroutines.Add(args[g]);
+            var p = table.ProcArg[typ];
+            if (p > 0) _procs.Add(args[p]);
+            foreach (var k in table.StackArgs[typ]) _gen.ReferStack(args[k], at, table.Names[typ]);
+            foreach (var k in table.StringArgs[typ]) _gen.ReferString(args[k], at, table.Names[typ]);
         }
         _deltas = _gen.AddBatch(m, baseTicks, _deltas);
         _deltas.Clear();
@@ -277,6 +286,35 @@ public sealed class V2TraceReader
     }
 
     private string TypeName(int b) => b < _specs.Count && _specs[b] is { } s ? s.Name : $"Invalid({b})";
+
+    private static readonly TimedTable Table122 = new(V2EventSpecs.For(22));
+    private static readonly TimedTable Table123 = new(V2EventSpecs.For(23));
+
+    /// <summary>The timed events of a spec table as flat arrays indexed by type byte, for the per-event loop.</summary>
+    private sealed class TimedTable
+    {
+        public readonly int[] ArgCount = new int[256];
+        public readonly int[] GoroutineArg = new int[256];
+        public readonly int[] ProcArg = new int[256];
+        public readonly int[][] StackArgs = new int[256][];
+        public readonly int[][] StringArgs = new int[256][];
+        public readonly string[] Names = new string[256];
+
+        public TimedTable(IReadOnlyList<V2EventSpec?> specs)
+        {
+            for (var t = 0; t < 256; t++)
+            {
+                var s = t < specs.Count ? specs[t] : null;
+                var timed = s is { IsTimed: true };
+                ArgCount[t] = timed ? s!.Args.Count : 0;
+                GoroutineArg[t] = timed ? s!.GoroutineArg : -1;
+                ProcArg[t] = timed ? s!.ProcArg : -1;
+                StackArgs[t] = timed ? [.. s!.StackArgs] : [];
+                StringArgs[t] = timed ? [.. s!.StringArgs] : [];
+                Names[t] = s?.Name ?? $"Invalid({t})";
+            }
+        }
+    }
 
     private ExecTraceFormatException Error(long offset, string what) => ExecTraceFormatException.At(_source, offset, what);
 }
