@@ -82,6 +82,7 @@ public class V2TraceFuzzTests
             ("annotations", GoTextTrace.Load(V2TraceReaderTests.Data("go-testdata", "go122-annotations.test")).Binary),
             ("across-generations", GoTextTrace.Load(V2TraceReaderTests.Data("go-testdata", "go122-task-across-generations.test")).Binary),
             ("go1.22", File.ReadAllBytes(V2TraceReaderTests.Data("tracegen-go1.22.trace"))),
+            ("annotations", GoTextTrace.Load(V2TraceReaderTests.Data("go-testdata", "go122-annotations.test")).Binary),
             ("go1.23", File.ReadAllBytes(V2TraceReaderTests.Data("tracegen-go1.23.trace"))),
         };
         var read = 0;

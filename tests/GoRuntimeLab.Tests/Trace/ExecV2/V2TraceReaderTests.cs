@@ -115,4 +115,26 @@ public class V2TraceReaderTests
         Assert.Equal(0, e.Offset);
         Assert.Contains("1.24", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_100_MB_trace_streams_in_bounded_memory_and_counts_every_generation()
+    {
+        // The Go 1.23 recording (one generation) replayed as 500 generations: ~100 MB that never exists in memory.
+        var one = File.ReadAllBytes(Data("tracegen-go1.23.trace"));
+        var single = Read(one);
+        const int generations = 500;
+        using var stream = new ReplayedTraceStream(one, generations);
+        Assert.True(stream.TotalLength > 100_000_000, $"{stream.TotalLength} bytes");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var header = ExecTraceHeader.Read(stream, "long.trace");
+        var stats = V2TraceReader.ReadStats(stream, "long.trace", header);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(stream.TotalLength, stream.Position);
+        foreach (var (name, n) in single.Events) Assert.Equal(n * generations, stats.Events[name]);
+        Assert.Equal(single.Goroutines, stats.Goroutines);
+        // Everything allocated while reading 100 MB, the replaying stream's batch headers included: a few MB, not 100.
+        Assert.True(allocated < 8_000_000, $"allocated {allocated} bytes reading {stream.TotalLength}");
+    }
 }
