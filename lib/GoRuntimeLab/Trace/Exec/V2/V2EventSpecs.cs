@@ -97,8 +97,8 @@ public static class V2EventSpecs
         Timed(47, "GoCreateBlocked", ["new_g", "new_stack", "stack"], stacks: [3, 2]);
         Timed(48, "GoStatusStack", ["g", "m", "gstatus", "stack"], stacks: [4]);
         Structural(EvExperimentalBatch, "ExperimentalBatch", "exp", "gen", "m", "time");
-        // The alloc/free experiment (go122.AllocFree): types from 128, only in experimental batches in practice, but
-        // Go 1.23's batch cursor (batchcursor.go readTimedBaseEvent) accepts any timed type of the table.
+        // The alloc/free experiment (go122.AllocFree, GODEBUG=traceallocfree=1): types from 128, written into the Ms'
+        // ordinary batches (runtime/traceallocfree.go via eventWriter); its ExperimentalBatch holds only a type table.
         Timed(128, "Span", ["id", "npages_value", "kindclass"]);
         Timed(129, "SpanAlloc", ["id", "npages_value", "kindclass"]);
         Timed(130, "SpanFree", ["id"]);
