@@ -9,8 +9,10 @@ namespace GoRuntimeLab.Trace.Exec.V2;
 /// </summary>
 internal sealed class V2Generation
 {
-    private readonly HashSet<ulong> _strings = [];
-    private readonly HashSet<ulong> _stacks = [];
+    private readonly V2IdSet _strings = new();
+    private readonly V2IdSet _stacks = new();
+    private readonly V2IdSet _stackRefSeen = new();
+    private readonly V2IdSet _stringRefSeen = new();
     private readonly Dictionary<ulong, (ulong Func, ulong File, long Offset)> _pcs = [];
     private readonly Dictionary<ulong, (long Offset, string Event)> _stackRefs = [];
     private readonly Dictionary<ulong, (long Offset, string Event)> _stringRefs = [];
@@ -34,6 +36,8 @@ internal sealed class V2Generation
         _pcs.Clear();
         _stackRefs.Clear();
         _stringRefs.Clear();
+        _stackRefSeen.Clear();
+        _stringRefSeen.Clear();
         foreach (var s in _ms.Values)
         {
             s.LastDts.Clear();
@@ -75,13 +79,13 @@ internal sealed class V2Generation
     /// <summary>An event's reference to a stack-table ID (0 means "no stack" and is always valid).</summary>
     public void ReferStack(ulong id, long offset, string ev)
     {
-        if (id != 0) _stackRefs.TryAdd(id, (offset, ev));
+        if (id != 0 && _stackRefSeen.Add(id)) _stackRefs.Add(id, (offset, ev));
     }
 
     /// <summary>An event's reference to a string-table ID (0 is always valid).</summary>
     public void ReferString(ulong id, long offset, string ev)
     {
-        if (id != 0) _stringRefs.TryAdd(id, (offset, ev));
+        if (id != 0 && _stringRefSeen.Add(id)) _stringRefs.Add(id, (offset, ev));
     }
 
     public void AddCpuSample(ulong ticks)

@@ -40,8 +40,8 @@ public sealed class V2TraceReader
     private readonly IReadOnlyList<V2EventSpec?> _specs;
     private readonly TimedTable _table;
     private readonly long[] _counts = new long[256];
-    private readonly HashSet<ulong> _goroutines = [];
-    private readonly HashSet<ulong> _procs = [];
+    private readonly V2IdSet _goroutines = new();
+    private readonly V2IdSet _procs = new();
     private readonly V2Generation _gen = new();
     private readonly byte[] _data = new byte[V2EventSpecs.MaxBatchSize];
     private List<ulong> _deltas;
