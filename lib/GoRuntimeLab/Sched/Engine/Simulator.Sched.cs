@@ -446,6 +446,15 @@ internal sealed partial class Simulator
         Schedule(p);
     }
 
+    // goyield (proc.go, used by semrelease with handoff): like Gosched, but to the tail of this P's LOCAL queue.
+    internal void GoYield(SimP p, SimG g)
+    {
+        SetGStatus(g, GStatus.Runnable);
+        Drop(p, g);
+        RunqPut(p, g, next: false);
+        Schedule(p);
+    }
+
     // ---- timers ----
 
     private void AddTimer(SimP p, SimG g, long when)

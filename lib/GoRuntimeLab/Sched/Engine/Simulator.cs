@@ -28,8 +28,7 @@ internal sealed partial class Simulator
     private readonly StealOrder _stealOrder;
     private readonly CheapRand _seedSource;
     private readonly Channels _chan;
-    private readonly Dictionary<string, SimWaitGroup> _wgs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SimMutex> _mutexes = new(StringComparer.Ordinal);
+    private readonly Sema _sema;
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private readonly List<OutputLine> _stdout = [];
     private readonly List<SimG> _netReady = [];
@@ -62,6 +61,7 @@ internal sealed partial class Simulator
         _allp = new SimP[config.Procs];
         for (var i = 0; i < _allp.Length; i++) _allp[i] = new SimP(i);
         _chan = new Channels(this, workload, config.CheckInvariants);
+        _sema = new Sema(this, config);
         _schedtrace = new SchedTraceWriter(this, _v121);
     }
 
