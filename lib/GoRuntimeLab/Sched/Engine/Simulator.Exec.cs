@@ -181,7 +181,7 @@ internal sealed partial class Simulator
 
         if (p.GFree > 0) p.GFree--;
         var newg = NewG(sp.Name, g, sp.Describe(), sp.Body);
-        RunqPut(p, newg, next: true);
+        _runq.Put(p, newg, next: true);
         Wakep();
     }
 

@@ -1,4 +1,4 @@
-// Mirrors: schedule, findRunnable, execute, stealWork/runqsteal/runqgrab, runqput/runqputslow/runqget, globrunqget/globrunqput,
+// Mirrors: schedule, findRunnable (run queues and stealing in RunQueues), execute,
 // wakep/startm/stopm/handoffp/resetspinning, checkTimers, injectglist, entersyscall(block)/exitsyscall(fast|0) (proc.go), Go 1.13–1.23.
 // Simplified: no GC workers, finalizer, trace reader or locked threads; the poller M blocked in netpoll is a flag; steal probes cost time
 // before the stolen G runs instead of interleaving with other Ms.
@@ -17,16 +17,16 @@ internal sealed partial class Simulator
         var inherit = false;
         var cost = extraCost;
         // Fairness: every 61st schedtick take one G from the global queue so it cannot starve behind a busy local queue.
-        if (p.Schedtick % 61 == 0 && _globq.Count > 0) g = GlobRunqGet(p, 1);
-        g ??= RunqGet(p, out inherit);
-        if (g is null && _globq.Count > 0) g = GlobRunqGet(p, 0);
+        if (p.Schedtick % 61 == 0 && _runq.GlobalSize > 0) g = _runq.GlobGet(p, 1);
+        g ??= _runq.Get(p, out inherit);
+        if (g is null && _runq.GlobalSize > 0) g = _runq.GlobGet(p, 0);
         // Non-blocking netpoll when goroutines wait on the network and no M is blocked in netpoll.
         if (g is null && _netReady.Count > 0 && !_pollerBlocked) g = NetpollNonBlocking(p);
         if (g is null && (m.Spinning || 2 * _nmspinning < _c.Procs - _pidle.Count))
         {
             // Limit spinning Ms to half the busy Ps, so idle Ps do not burn CPU stealing from each other.
             if (!m.Spinning) BecomeSpinning(m);
-            g = StealWork(p, m, out var probes, ref cost);
+            g = _runq.StealWork(p, m, out var probes, ref cost);
             cost += Math.Max(1, probes) * _k.StealAttempt;
             if (g is null)
             {
@@ -64,9 +64,9 @@ internal sealed partial class Simulator
     private void DropP(SimP p, SimM m)
     {
         // Under sched.lock: one more look at the global queue.
-        if (_globq.Count > 0)
+        if (_runq.GlobalSize > 0)
         {
-            var g = GlobRunqGet(p, 0)!;
+            var g = _runq.GlobGet(p, 0)!;
             if (m.Spinning) ResetSpinning(m);
             Execute(p, g, false, 0);
             return;
@@ -119,143 +119,6 @@ internal sealed partial class Simulator
         g.SliceStart = start;
         p.Epoch++;
         Post(EventKind.PRun, p.Id, p.Epoch, start);
-    }
-
-    // ---- run queues ----
-
-    private void RunqPut(SimP p, SimG g, bool next)
-    {
-        if (next)
-        {
-            var old = p.Runnext;
-            p.Runnext = g;
-            if (old is null) return;
-            g = old; // kick the old runnext to the tail of the ring
-        }
-
-        if (p.Tail - p.Head < SimP.RunqLength)
-        {
-            p.Runq[p.Tail % SimP.RunqLength] = g;
-            p.Tail++;
-            return;
-        }
-
-        RunqPutSlow(p, g);
-    }
-
-    // runqputslow: the ring is full; move half of it plus g to the global queue in one batch.
-    private void RunqPutSlow(SimP p, SimG g)
-    {
-        const int n = SimP.RunqLength / 2;
-        for (var i = 0; i < n; i++)
-        {
-            var x = p.Runq[(p.Head + (uint)i) % SimP.RunqLength]!;
-            p.Runq[(p.Head + (uint)i) % SimP.RunqLength] = null;
-            _globq.Enqueue(x);
-        }
-
-        p.Head += n;
-        _globq.Enqueue(g);
-        Event(SchedEventKind.RunqOverflow, p.Id, g.Id, -1, n + 1, "runqputslow");
-    }
-
-    private static SimG? RunqGet(SimP p, out bool inheritTime)
-    {
-        if (p.Runnext is { } next)
-        {
-            p.Runnext = null;
-            inheritTime = true;
-            return next;
-        }
-
-        inheritTime = false;
-        if (p.Head == p.Tail) return null;
-        var g = p.Runq[p.Head % SimP.RunqLength];
-        p.Runq[p.Head % SimP.RunqLength] = null;
-        p.Head++;
-        return g;
-    }
-
-    // globrunqget: n = min(runqsize, runqsize/GOMAXPROCS + 1, max, len(runq)/2); run one, queue the rest locally.
-    private SimG? GlobRunqGet(SimP p, int max)
-    {
-        var size = _globq.Count;
-        if (size == 0) return null;
-        var n = size / _c.Procs + 1;
-        if (n > size) n = size;
-        if (max > 0 && n > max) n = max;
-        if (n > SimP.RunqLength / 2) n = SimP.RunqLength / 2;
-        var g = _globq.Dequeue();
-        for (n--; n > 0; n--) RunqPut(p, _globq.Dequeue(), false);
-        return g;
-    }
-
-    // ---- stealing ----
-
-    private SimG? StealWork(SimP p, SimM m, out int probes, ref long cost)
-    {
-        probes = 0;
-        const int stealTries = 4;
-        for (var i = 0; i < stealTries; i++)
-        {
-            // Timers and runnext are only taken on the last pass: a running P is about to run its own runnext.
-            var last = i == stealTries - 1;
-            for (var e = _stealOrder.Start(m.Rand.Next()); !e.Done; e.Next())
-            {
-                var p2 = _allp[e.Position];
-                if (p2 == p) continue;
-                if (last && p2.Timers.Count > 0 && RunTimers(p2, p))
-                {
-                    var tg = RunqGet(p, out _);
-                    if (tg is not null) return tg;
-                }
-
-                if (p2.InIdleList) continue; // idlepMask: idle Ps have nothing
-                probes++;
-                var g = RunqSteal(p, p2, last, ref cost);
-                if (g is not null) return g;
-            }
-        }
-
-        return null;
-    }
-
-    // runqsteal/runqgrab: take half (rounded up) of p2's ring; run the last one taken, queue the others on p.
-    private SimG? RunqSteal(SimP p, SimP p2, bool stealRunNext, ref long cost)
-    {
-        var size = p2.RunqSize;
-        var n = size - size / 2;
-        if (n == 0)
-        {
-            if (stealRunNext && p2.Runnext is { } next)
-            {
-                // The victim is running: sleep 3 µs so it can schedule its runnext itself before we take it.
-                if (p2.Status == PStatus.Running) cost += 3_000;
-                p2.Runnext = null;
-                _steals++;
-                _stolenGs++;
-                Event(SchedEventKind.Steal, p.Id, next.Id, p2.Id, 1, "runnext");
-                return next;
-            }
-
-            return null;
-        }
-
-        SimG? lastG = null;
-        for (var i = 0; i < n; i++)
-        {
-            var idx = (p2.Head + (uint)i) % SimP.RunqLength;
-            var g = p2.Runq[idx]!;
-            p2.Runq[idx] = null;
-            if (i == n - 1) lastG = g;
-            else RunqPut(p, g, false);
-        }
-
-        p2.Head += (uint)n;
-        _steals++;
-        _stolenGs += n;
-        Event(SchedEventKind.Steal, p.Id, lastG!.Id, p2.Id, n, $"of {size}");
-        return lastG;
     }
 
     // ---- Ms and Ps ----
@@ -383,7 +246,7 @@ internal sealed partial class Simulator
     // handoffp: a P leaves its M (blocking syscall or retake). Start an M only if there is work or nobody else could find it.
     private void HandOffP(SimP p)
     {
-        if (!p.RunqEmpty || _globq.Count > 0)
+        if (!p.RunqEmpty || _runq.GlobalSize > 0)
         {
             StartM(p, false);
             return;
@@ -414,7 +277,7 @@ internal sealed partial class Simulator
     internal void Ready(SimG g, SimP p)
     {
         SetGStatus(g, GStatus.Runnable);
-        RunqPut(p, g, next: true);
+        _runq.Put(p, g, next: true);
         if (_record) Event(SchedEventKind.Ready, p.Id, g.Id, -1, 0, "");
         Wakep();
     }
@@ -439,7 +302,7 @@ internal sealed partial class Simulator
     {
         SetGStatus(g, GStatus.Runnable);
         Drop(p, g);
-        _globq.Enqueue(g);
+        _runq.GlobPut(g);
         // Go 1.22+ (proc.go goschedImpl: `if mainStarted { wakep() }`): an idle P may pick the G up at once; absent in
         // 1.19 and 1.21 (checked in both sources).
         if (_v122) Wakep();
@@ -451,7 +314,7 @@ internal sealed partial class Simulator
     {
         SetGStatus(g, GStatus.Runnable);
         Drop(p, g);
-        RunqPut(p, g, next: false);
+        _runq.Put(p, g, next: false);
         Schedule(p);
     }
 
@@ -464,7 +327,7 @@ internal sealed partial class Simulator
     }
 
     // checkTimers(owner): run owner's expired timers; the woken Gs go to the P running the check (goroutineReady → goready).
-    private bool RunTimers(SimP owner, SimP onto)
+    internal bool RunTimers(SimP owner, SimP onto)
     {
         var ran = false;
         while (owner.Timers.TryPeek(out var g, out var key) && key.Time <= _now)
@@ -531,16 +394,16 @@ internal sealed partial class Simulator
         foreach (var g in list) SetGStatus(g, GStatus.Runnable);
         if (p is null)
         {
-            foreach (var g in list) _globq.Enqueue(g);
+            foreach (var g in list) _runq.GlobPut(g);
             for (var i = 0; i < list.Length && _pidle.Count > 0; i++) StartM(null, false);
             return;
         }
 
         var npidle = _pidle.Count;
         var n = 0;
-        for (; n < npidle && n < list.Length; n++) _globq.Enqueue(list[n]);
+        for (; n < npidle && n < list.Length; n++) _runq.GlobPut(list[n]);
         for (var i = 0; i < n; i++) StartM(null, false);
-        for (var i = n; i < list.Length; i++) RunqPut(p, list[i], false);
+        for (var i = n; i < list.Length; i++) _runq.Put(p, list[i], false);
     }
 
     // ---- syscalls ----
@@ -600,7 +463,7 @@ internal sealed partial class Simulator
         // exitsyscall0: no P: the G goes to the global queue and the M parks.
         SetGStatus(g, GStatus.Runnable);
         g.M = null;
-        _globq.Enqueue(g);
+        _runq.GlobPut(g);
         m.Curg = null;
         StopM(m);
     }
@@ -623,7 +486,7 @@ internal sealed partial class Simulator
     {
         if (_exit is not null) return;
         foreach (var p in _allp) if (p.Status is PStatus.Running or PStatus.Syscall) return;
-        if (_pendingMStarts > 0 || _netPending > 0 || _globq.Count > 0) return;
+        if (_pendingMStarts > 0 || _netPending > 0 || _runq.GlobalSize > 0) return;
         foreach (var p in _allp) if (p.Timers.Count > 0 || !p.RunqEmpty) return;
         if (_inSyscall > 0) return;
         _exit = SchedExit.Deadlock;

@@ -22,10 +22,9 @@ internal sealed partial class Simulator
     private readonly SimP[] _allp;
     private readonly List<SimM> _allm = [];
     private readonly List<SimG> _allg = [];
-    private readonly Queue<SimG> _globq = new();
     private readonly Stack<SimP> _pidle = new();
     private readonly Stack<SimM> _midle = new();
-    private readonly StealOrder _stealOrder;
+    private readonly RunQueues _runq;
     private readonly CheapRand _seedSource;
     private readonly Channels _chan;
     private readonly Sema _sema;
@@ -57,9 +56,9 @@ internal sealed partial class Simulator
         _v122 = config.Version.AtLeast(GoVersion.Go1_22);
         _record = config.RecordTimeline;
         _seedSource = new CheapRand(config.Seed);
-        _stealOrder = new StealOrder((uint)config.Procs);
         _allp = new SimP[config.Procs];
         for (var i = 0; i < _allp.Length; i++) _allp[i] = new SimP(i);
+        _runq = new RunQueues(this, _allp, config.CheckInvariants);
         _chan = new Channels(this, workload, config.CheckInvariants);
         _sema = new Sema(this, config);
         _schedtrace = new SchedTraceWriter(this, _v121);
@@ -75,7 +74,7 @@ internal sealed partial class Simulator
         var p0 = _allp[0];
         Acquire(m0, p0);
         var main = NewG("main", null, "", _w.Main);
-        RunqPut(p0, main, next: true);
+        _runq.Put(p0, main, next: true);
         // runtime.main starts the runtime's own goroutines (forcegc, bgsweep, bgscavenge, finalizers) on P0 before
         // main.main, so P0's schedtick is already 4 when user code runs (GODEBUG=scheddetail=1 shows
         // "P0: … schedtick=4" at the first sample in Go 1.19.8 and 1.23.5). Starting from 0 would make the first
@@ -172,7 +171,7 @@ internal sealed partial class Simulator
     internal List<SimG> AllG => _allg;
     internal int IdleProcs => _pidle.Count;
     internal int IdleThreads => _midle.Count;
-    internal int GlobalRunqSize => _globq.Count;
+    internal int GlobalRunqSize => _runq.GlobalSize;
     internal int Nmspinning => _nmspinning;
     internal bool NeedSpinning => _needspinning;
     internal bool SysmonWait => _sysmonwait;
