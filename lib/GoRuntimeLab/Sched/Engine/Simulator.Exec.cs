@@ -110,8 +110,7 @@ internal sealed partial class Simulator
                     return;
                 case NetWaitStep nw:
                     g.Advance();
-                    _netPending++;
-                    Post(EventKind.NetReady, g.Id, 0, _now + nw.Nanoseconds);
+                    _netpoll.Wait(g, nw.Nanoseconds);
                     Park(p, g, "IO wait");
                     return;
                 case SendStep se:

@@ -1,5 +1,6 @@
 // Mirrors: schedule, findRunnable (run queues and stealing in RunQueues), execute,
-// wakep/startm/stopm/handoffp/resetspinning, checkTimers, injectglist, entersyscall(block)/exitsyscall(fast|0) (proc.go), Go 1.13–1.23.
+// wakep/startm/stopm/mput/handoffp/resetspinning, pidleput/pidleget, injectglist, ready/park/goschedImpl/goyield (proc.go), Go 1.13–1.23;
+// timers in Simulator.Time, syscalls in Simulator.Syscall, the poller's state in Netpoll.
 // Simplified: no GC workers, finalizer, trace reader or locked threads; the poller M blocked in netpoll is a flag; steal probes cost time
 // before the stolen G runs instead of interleaving with other Ms.
 namespace GoRuntimeLab.Sched.Engine;
@@ -21,7 +22,7 @@ internal sealed partial class Simulator
         g ??= _runq.Get(p, out inherit);
         if (g is null && _runq.GlobalSize > 0) g = _runq.GlobGet(p, 0);
         // Non-blocking netpoll when goroutines wait on the network and no M is blocked in netpoll.
-        if (g is null && _netReady.Count > 0 && !_pollerBlocked) g = NetpollNonBlocking(p);
+        if (g is null && _netpoll.HasReady && !_netpoll.PollerBlocked) g = NetpollNonBlocking(p);
         if (g is null && (m.Spinning || 2 * _nmspinning < _c.Procs - _pidle.Count))
         {
             // Limit spinning Ms to half the busy Ps, so idle Ps do not burn CPU stealing from each other.
@@ -186,6 +187,9 @@ internal sealed partial class Simulator
         Post(EventKind.MStart, pp.Id, m.Id, _now + _k.ThreadWake);
     }
 
+    // mput: the M goes on the idle list, where startm finds it.
+    internal void MPut(SimM m) => _midle.Push(m);
+
     private void MStart(SimP p, SimM m)
     {
         Acquire(m, p);
@@ -199,16 +203,10 @@ internal sealed partial class Simulator
         // comes back when the poller returns (ReleasePoller).
         m.Blocked = true;
         m.Curg = null;
-        if (_pollerM is null && (_netPending > 0 || AnyTimers())) _pollerM = m;
-        else _midle.Push(m);
+        if (!_netpoll.PollerBlocked && (_netpoll.Pending > 0 || AnyTimers())) _netpoll.Block(m);
+        else MPut(m);
 
         CheckDead();
-    }
-
-    private bool AnyTimers()
-    {
-        foreach (var p in _allp) if (p.Timers.Count > 0) return true;
-        return false;
     }
 
     private void Acquire(SimM m, SimP p)
@@ -262,7 +260,7 @@ internal sealed partial class Simulator
 
         // The last running P, and nobody is blocked in netpoll (sched.lastpoll != 0): someone must keep polling
         // (handoffp checks only those two, whether or not anything waits on the network or a timer).
-        if (_pidle.Count == _c.Procs - 1 && !_pollerBlocked)
+        if (_pidle.Count == _c.Procs - 1 && !_netpoll.PollerBlocked)
         {
             StartM(p, false);
             return;
@@ -318,69 +316,12 @@ internal sealed partial class Simulator
         Schedule(p);
     }
 
-    // ---- timers ----
-
-    private void AddTimer(SimP p, SimG g, long when)
-    {
-        p.Timers.Enqueue(g, new EventKey(when, _seq++));
-        Post(EventKind.TimerFire, p.Id, 0, when);
-    }
-
-    // checkTimers(owner): run owner's expired timers; the woken Gs go to the P running the check (goroutineReady → goready).
-    internal bool RunTimers(SimP owner, SimP onto)
-    {
-        var ran = false;
-        while (owner.Timers.TryPeek(out var g, out var key) && key.Time <= _now)
-        {
-            owner.Timers.Dequeue();
-            Ready(g, onto);
-            ran = true;
-        }
-
-        return ran;
-    }
-
-    // A timer expired. A busy P runs it at its next schedule(); if some P is idle, the M blocked in netpoll
-    // (its pollUntil covers every P's timers) wakes, takes an idle P and steals the timer in stealWork.
-    private void TimerFire(SimP owner)
-    {
-        if (!owner.Timers.TryPeek(out _, out var key) || key.Time > _now) return;
-        if (_pidle.Count == 0 || _lastTimerWake == _now) return;
-        _lastTimerWake = _now;
-        ReleasePoller();
-        StartM(null, false);
-    }
-
     // ---- network poller ----
 
-    private void NetReady(SimG g)
-    {
-        _netReady.Add(g);
-        if (_pollerBlocked || _pidle.Count > 0)
-        {
-            // The M blocked in netpoll returns with the ready list: with no idle P it injects the Gs into the global
-            // queue (injectglist), where busy Ps find them, and parks; with idle Ps it also starts Ms for them.
-            ReleasePoller();
-            var list = _netReady.ToArray();
-            _netReady.Clear();
-            _netPending -= list.Length;
-            InjectGList(list, null);
-        }
-    }
-
-    // The poller M's blocking netpoll returned: it goes back to the idle Ms, and the next M to park polls instead.
-    private void ReleasePoller()
-    {
-        if (_pollerM is { } m) _midle.Push(m);
-        _pollerM = null;
-    }
-
+    // findRunnable's non-blocking netpoll: run the first ready G here, inject the rest.
     private SimG NetpollNonBlocking(SimP p)
     {
-        var list = _netReady.ToArray();
-        _netReady.Clear();
-        _netPending -= list.Length;
-        _lastpoll = _now;
+        var list = _netpoll.Poll();
         var first = list[0];
         SetGStatus(first, GStatus.Runnable);
         InjectGList(list.AsSpan(1), p);
@@ -389,7 +330,7 @@ internal sealed partial class Simulator
 
     // injectglist: with no P everything goes to the global queue and one M starts per idle P; with a P,
     // as many as there are idle Ps go global (and start Ms), the rest to this P's local queue.
-    private void InjectGList(ReadOnlySpan<SimG> list, SimP? p)
+    internal void InjectGList(ReadOnlySpan<SimG> list, SimP? p)
     {
         foreach (var g in list) SetGStatus(g, GStatus.Runnable);
         if (p is null)
@@ -406,87 +347,12 @@ internal sealed partial class Simulator
         for (var i = n; i < list.Length; i++) _runq.Put(p, list[i], false);
     }
 
-    // ---- syscalls ----
-
-    private void EnterSyscall(SimP p, SimG g, long duration, bool blocking)
-    {
-        SetGStatus(g, GStatus.Syscall);
-        var m = p.M!;
-        m.OldP = p;
-        p.Cur = null;
-        p.SyscallG = g;
-        p.M = null; // entersyscall: pp.m = 0, the P stays attached to the M only through m.oldp
-        m.P = null;
-        p.Status = PStatus.Syscall;
-        SetAct(p, PActivity.Syscall, g.Id);
-        Post(EventKind.SyscallDone, g.Id, g.RunGen, _now + _k.SyscallEnter + duration);
-        if (blocking)
-        {
-            // entersyscallblock: the syscall is known to block, hand the P off at once.
-            p.Status = PStatus.Idle;
-            p.SyscallG = null;
-            m.OldP = null;
-            _handoffs++;
-            Event(SchedEventKind.Handoff, p.Id, g.Id, -1, 0, "entersyscallblock");
-            HandOffP(p);
-        }
-    }
-
-    private void ExitSyscall(SimG g)
-    {
-        if (_exit is not null || g.Status != GStatus.Syscall) return;
-        var m = g.M!;
-        var oldp = m.OldP;
-        m.OldP = null;
-        if (oldp is not null && oldp.Status == PStatus.Syscall && oldp.SyscallG == g)
-        {
-            // exitsyscallfast: our P is still in _Psyscall (not retaken): take it back without scheduling.
-            oldp.SyscallG = null;
-            Acquire(m, oldp);
-            oldp.Syscalltick++;
-            ResumeAfterSyscall(oldp, g);
-            return;
-        }
-
-        if (oldp?.SyscallG == g) oldp.SyscallG = null;
-        var pp = PidleGet();
-        if (pp is not null)
-        {
-            // exitsyscallfast_pidle: any idle P will do.
-            Acquire(m, pp);
-            pp.Syscalltick++;
-            WakeSysmonForSyscall();
-            ResumeAfterSyscall(pp, g);
-            return;
-        }
-
-        // exitsyscall0: no P: the G goes to the global queue and the M parks.
-        SetGStatus(g, GStatus.Runnable);
-        g.M = null;
-        _runq.GlobPut(g);
-        m.Curg = null;
-        StopM(m);
-    }
-
-    private void ResumeAfterSyscall(SimP p, SimG g)
-    {
-        SetGStatus(g, GStatus.Running);
-        g.P = p;
-        p.Cur = g;
-        p.M!.Curg = g;
-        SetAct(p, PActivity.Running, g.Id);
-        g.StepRemaining += _k.SyscallExit;
-        g.ComputeCalls = true;
-        g.SliceStart = _now;
-        p.Epoch++;
-        Post(EventKind.PRun, p.Id, p.Epoch, _now + g.StepRemaining);
-    }
-
+    // checkdead: no M running or in a syscall, nothing queued, no timer, no network waiter: every goroutine is asleep.
     private void CheckDead()
     {
         if (_exit is not null) return;
         foreach (var p in _allp) if (p.Status is PStatus.Running or PStatus.Syscall) return;
-        if (_pendingMStarts > 0 || _netPending > 0 || _runq.GlobalSize > 0) return;
+        if (_pendingMStarts > 0 || _netpoll.Pending > 0 || _runq.GlobalSize > 0) return;
         foreach (var p in _allp) if (p.Timers.Count > 0 || !p.RunqEmpty) return;
         if (_inSyscall > 0) return;
         _exit = SchedExit.Deadlock;

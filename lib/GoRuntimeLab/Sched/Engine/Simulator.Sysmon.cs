@@ -12,7 +12,6 @@ internal sealed partial class Simulator
     private int _sysmonIdle;
     private bool _sysmonwait;
     private long _lasttrace = long.MinValue / 2;
-    private long _lastpoll = 1;
     private readonly SchedTraceWriter _schedtrace;
 
     private void SysmonTick()
@@ -58,17 +57,7 @@ internal sealed partial class Simulator
     private void SysmonBody()
     {
         // Poll the network if nobody has for 10 ms.
-        if (_lastpoll != 0 && _lastpoll + 10_000_000 < _now)
-        {
-            _lastpoll = _now;
-            if (_netReady.Count > 0)
-            {
-                var list = _netReady.ToArray();
-                _netReady.Clear();
-                _netPending -= list.Length;
-                InjectGList(list, null);
-            }
-        }
+        if (_netpoll.SysmonPoll() is { } list) InjectGList(list, null);
 
         if (Retake() != 0) _sysmonIdle = 0;
         else _sysmonIdle++;

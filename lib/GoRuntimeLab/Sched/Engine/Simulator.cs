@@ -30,7 +30,7 @@ internal sealed partial class Simulator
     private readonly Sema _sema;
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private readonly List<OutputLine> _stdout = [];
-    private readonly List<SimG> _netReady = [];
+    private readonly Netpoll _netpoll;
 
     private long _now;
     private long _seq;
@@ -38,12 +38,7 @@ internal sealed partial class Simulator
     private int _nmspinning;
     private bool _needspinning;
     private int _pendingMStarts;
-    private int _netPending;
-    private SimM? _pollerM;     // the M blocked in netpoll, if any
-
-    private bool _pollerBlocked => _pollerM is not null;
     private int _schedGFree;    // sched.gFree.n: dead Gs on the global free list
-    private long _lastTimerWake = -1;
     private SchedExit? _exit;
     private string _fatal = "";
 
@@ -61,6 +56,7 @@ internal sealed partial class Simulator
         _runq = new RunQueues(this, _allp, config.CheckInvariants);
         _chan = new Channels(this, workload, config.CheckInvariants);
         _sema = new Sema(this, config);
+        _netpoll = new Netpoll(this, config.CheckInvariants);
         _schedtrace = new SchedTraceWriter(this, _v121);
     }
 
@@ -129,7 +125,7 @@ internal sealed partial class Simulator
                 ExitSyscall(_allg[ev.A - 1]);
                 break;
             case EventKind.NetReady:
-                NetReady(_allg[ev.A - 1]);
+                _netpoll.Ready(_allg[ev.A - 1]);
                 break;
             case EventKind.Sysmon:
                 if (ev.B == _sysmonEpoch) SysmonTick();
@@ -143,7 +139,7 @@ internal sealed partial class Simulator
         }
     }
 
-    private void Post(EventKind kind, int a, int b, long at) => _q.Enqueue(new SimEvent(kind, a, b), new EventKey(at, _seq++));
+    internal void Post(EventKind kind, int a, int b, long at) => _q.Enqueue(new SimEvent(kind, a, b), new EventKey(at, _seq++));
 
     private SimM NewM()
     {
