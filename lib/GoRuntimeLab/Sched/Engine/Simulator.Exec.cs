@@ -184,7 +184,8 @@ internal sealed partial class Simulator
         Wakep();
     }
 
-    private void Preempt(SimP p, SimG g, bool async)
+    // gopreempt_m (cooperative, at a call) or asyncPreempt (the signal from Sysmon): the G goes to the global queue.
+    internal void Preempt(SimP p, SimG g, bool async)
     {
         if (async) _preemptAsync++;
         else _preemptCoop++;
@@ -192,17 +193,6 @@ internal sealed partial class Simulator
         g.Preempt = false;
         p.Epoch++;
         GoschedImpl(p, g);
-    }
-
-    // asyncPreempt: the signal found the G still running user code at an async safe point.
-    private void Signal(SimG g, int gen)
-    {
-        if (_exit is not null || g.Status != GStatus.Running || g.RunGen != gen || !g.Preempt) return;
-        var p = g.P!;
-        if (g.StepRemaining <= 0 || g.SliceStart > _now) return; // in the runtime or still switching: not an async safe point
-        g.StepRemaining = Math.Max(0, g.StepRemaining - (_now - g.SliceStart));
-        g.SliceStart = _now;
-        Preempt(p, g, async: true);
     }
 
     private void GoExit(SimP p, SimG g)

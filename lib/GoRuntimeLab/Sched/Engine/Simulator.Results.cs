@@ -94,7 +94,7 @@ internal sealed partial class Simulator
             Counters = new Dictionary<string, long>(_counters, StringComparer.Ordinal),
             Stdout = _stdout.ToArray(),
             FatalMessage = _fatal,
-            SchedTrace = _schedtrace.Lines.ToArray(),
+            SchedTrace = _sysmon.SchedTraceLines.ToArray(),
             PTimeline = _pslices.ToArray(),
             GTimeline = _gspans.ToArray(),
             Events = _sevents.ToArray(),

@@ -24,9 +24,7 @@ internal sealed partial class Simulator
             p.Status = PStatus.Idle;
             p.SyscallG = null;
             m.OldP = null;
-            _handoffs++;
-            Event(SchedEventKind.Handoff, p.Id, g.Id, -1, 0, "entersyscallblock");
-            HandOffP(p);
+            HandOffSyscallP(p, SchedEventKind.Handoff, g.Id, "entersyscallblock");
         }
     }
 
@@ -53,7 +51,7 @@ internal sealed partial class Simulator
             // exitsyscallfast_pidle: any idle P will do.
             Acquire(m, pp);
             pp.Syscalltick++;
-            WakeSysmonForSyscall();
+            _sysmon.WakeForSyscall();
             ResumeAfterSyscall(pp, g);
             return;
         }
@@ -78,5 +76,13 @@ internal sealed partial class Simulator
         g.SliceStart = _now;
         p.Epoch++;
         Post(EventKind.PRun, p.Id, p.Epoch, _now + g.StepRemaining);
+    }
+
+    // entersyscallblock and sysmon's retake: the P leaves the G's syscall for handoffp.
+    internal void HandOffSyscallP(SimP p, SchedEventKind kind, int g, string detail)
+    {
+        _handoffs++;
+        Event(kind, p.Id, g, -1, 0, detail);
+        HandOffP(p);
     }
 }

@@ -9,9 +9,6 @@ namespace GoRuntimeLab.Sched.Engine;
 /// <summary>One run of a workload. Not thread-safe; use <c>Scheduler.Run</c>.</summary>
 internal sealed partial class Simulator
 {
-    private const long ForcePreemptNs = 10_000_000; // proc.go forcePreemptNS
-    private const long ForceGcPeriodHalf = 60_000_000_000; // forcegcperiod/2 (2 min / 2): sysmon's longest sleep
-
     private readonly Workload _w;
     private readonly SchedConfig _c;
     private readonly SchedCosts _k;
@@ -31,6 +28,7 @@ internal sealed partial class Simulator
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private readonly List<OutputLine> _stdout = [];
     private readonly Netpoll _netpoll;
+    private readonly Sysmon _sysmon;
 
     private long _now;
     private long _seq;
@@ -57,7 +55,7 @@ internal sealed partial class Simulator
         _chan = new Channels(this, workload, config.CheckInvariants);
         _sema = new Sema(this, config);
         _netpoll = new Netpoll(this, config.CheckInvariants);
-        _schedtrace = new SchedTraceWriter(this, _v121);
+        _sysmon = new Sysmon(this, config, _allp, _netpoll);
     }
 
     public SchedResult Run()
@@ -76,8 +74,7 @@ internal sealed partial class Simulator
         // "P0: … schedtick=4" at the first sample in Go 1.19.8 and 1.23.5). Starting from 0 would make the first
         // preemption's schedtick%61 fairness check take main straight back from the global queue.
         p0.Schedtick = 4;
-        _sysmonDelayUs = 20;
-        Post(EventKind.Sysmon, 0, _sysmonEpoch, _sysmonDelayUs * 1000);
+        _sysmon.Start();
         Schedule(p0);
 
         while (_exit is null && _q.TryDequeue(out var ev, out var key))
@@ -128,13 +125,13 @@ internal sealed partial class Simulator
                 _netpoll.Ready(_allg[ev.A - 1]);
                 break;
             case EventKind.Sysmon:
-                if (ev.B == _sysmonEpoch) SysmonTick();
+                _sysmon.Tick(ev.B);
                 break;
             case EventKind.SysmonWake:
-                if (ev.B == _sysmonEpoch) SysmonWake(ev.A == 1);
+                _sysmon.Wake(ev.B, ev.A == 1);
                 break;
             case EventKind.Signal:
-                Signal(_allg[ev.A - 1], ev.B);
+                _sysmon.Signal(_allg[ev.A - 1], ev.B);
                 break;
         }
     }
@@ -160,7 +157,7 @@ internal sealed partial class Simulator
 
     internal bool Exited => _exit is not null;
 
-    // Read-only views for SchedTraceWriter.
+    // Read-only views for SchedTraceWriter and Sysmon.
     internal long Now => _now;
     internal SimP[] AllP => _allp;
     internal List<SimM> AllM => _allm;
@@ -170,7 +167,7 @@ internal sealed partial class Simulator
     internal int GlobalRunqSize => _runq.GlobalSize;
     internal int Nmspinning => _nmspinning;
     internal bool NeedSpinning => _needspinning;
-    internal bool SysmonWait => _sysmonwait;
+    internal bool SysmonWait => _sysmon.Waiting;
 
     // A run that needs more than one of SchedConfig's budgets stops here rather than running or growing without bound.
     private SimulationBudgetException Budget(string parameter, long budget, string what, string? remedy = null) =>
