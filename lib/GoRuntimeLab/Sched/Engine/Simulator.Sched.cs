@@ -1,8 +1,8 @@
 // Mirrors: schedule, findRunnable (run queues and stealing in RunQueues), execute,
 // wakep/startm/stopm/mput/handoffp/resetspinning, pidleput/pidleget, injectglist, ready/park/goschedImpl/goyield (proc.go), Go 1.13–1.23;
 // timers in Simulator.Time, syscalls in Simulator.Syscall, the poller's state in Netpoll.
-// Simplified: no GC workers, finalizer, trace reader or locked threads; the poller M blocked in netpoll is a flag; steal probes cost time
-// before the stolen G runs instead of interleaving with other Ms.
+// Simplified: no GC workers, finalizer, trace reader or locked threads; the M blocked in netpoll is kept by Netpoll, off the idle Ms;
+// steal probes cost time before the stolen G runs instead of interleaving with other Ms.
 namespace GoRuntimeLab.Sched.Engine;
 
 internal sealed partial class Simulator

@@ -1,5 +1,7 @@
 // Mirrors: the Go scheduler as a whole: schedinit/procresize (P0 to M0, other Ps idle), mstart → schedule, sysmon on its own M (proc.go), Go 1.13–1.23.
 // Simplified: one discrete-event queue ordered by (time, sequence); an M's work between events is instantaneous plus modelled costs.
+// The core keeps the event loop, schedule()/execute() (Simulator.Sched) and what a G runs (Simulator.Exec); the parts with their own
+// state are RunQueues, Channels, Sema (sync.Mutex/WaitGroup), Netpoll and Sysmon; timers and syscalls are Simulator.Time/.Syscall.
 using GoRuntimeLab.Sched.Steps;
 using GoRuntimeLab.Sched.Workloads;
 using static System.FormattableString;
