@@ -1,6 +1,6 @@
 // Mirrors: what a running G does between scheduler calls: its statements, the stack-check preemption point at calls (newstack →
-// gopreempt_m), goexit0, gopanic's "panic: … goroutine N [running]" report, sync.WaitGroup/Mutex slow paths (proc.go, stack.go,
-// panic.go, sync/*.go), Go 1.13–1.23.
+// gopreempt_m), goexit0, gopanic's "panic: … goroutine N [running]" report (proc.go, stack.go, panic.go), Go 1.13–1.23;
+// channels go to Channels, sync.Mutex/WaitGroup to Sema.
 // Simplified: every statement except a tight loop, a counter update or a print counts as a function call (a preemption point).
 using System.Text;
 using GoRuntimeLab.Sched.Steps;
@@ -110,8 +110,7 @@ internal sealed partial class Simulator
                     return;
                 case NetWaitStep nw:
                     g.Advance();
-                    _netPending++;
-                    Post(EventKind.NetReady, g.Id, 0, _now + nw.Nanoseconds);
+                    _netpoll.Wait(g, nw.Nanoseconds);
                     Park(p, g, "IO wait");
                     return;
                 case SendStep se:
@@ -144,23 +143,18 @@ internal sealed partial class Simulator
                     break;
                 case WaitGroupAddStep wa:
                     g.Advance();
-                    if (!WaitGroupAdd(p, g, wa)) return;
+                    if (!_sema.WaitGroupAdd(p, g, wa)) return;
                     break;
                 case WaitGroupWaitStep ww:
-                {
                     g.Advance();
-                    var wg = WaitGroup(ww.WaitGroup);
-                    if (wg.Counter == 0) break;
-                    wg.Waiters.Add(g);
-                    Park(p, g, "semacquire");
-                    return;
-                }
+                    if (!_sema.WaitGroupWait(p, g, ww.WaitGroup)) return;
+                    break;
                 case MutexStep { Lock: true } ml:
-                    if (!MutexLock(p, g, ml.Mutex, retry: false)) return;
+                    if (!_sema.MutexLock(p, g, ml.Mutex, retry: false)) return;
                     break;
                 case MutexStep mu:
                     g.Advance();
-                    if (!MutexUnlock(p, g, mu.Mutex)) return;
+                    if (!_sema.MutexUnlock(p, g, mu.Mutex)) return;
                     break;
                 case GoschedStep:
                     g.Advance();
@@ -186,11 +180,12 @@ internal sealed partial class Simulator
 
         if (p.GFree > 0) p.GFree--;
         var newg = NewG(sp.Name, g, sp.Describe(), sp.Body);
-        RunqPut(p, newg, next: true);
+        _runq.Put(p, newg, next: true);
         Wakep();
     }
 
-    private void Preempt(SimP p, SimG g, bool async)
+    // gopreempt_m (cooperative, at a call) or asyncPreempt (the signal from Sysmon): the G goes to the global queue.
+    internal void Preempt(SimP p, SimG g, bool async)
     {
         if (async) _preemptAsync++;
         else _preemptCoop++;
@@ -198,17 +193,6 @@ internal sealed partial class Simulator
         g.Preempt = false;
         p.Epoch++;
         GoschedImpl(p, g);
-    }
-
-    // asyncPreempt: the signal found the G still running user code at an async safe point.
-    private void Signal(SimG g, int gen)
-    {
-        if (_exit is not null || g.Status != GStatus.Running || g.RunGen != gen || !g.Preempt) return;
-        var p = g.P!;
-        if (g.StepRemaining <= 0 || g.SliceStart > _now) return; // in the runtime or still switching: not an async safe point
-        g.StepRemaining = Math.Max(0, g.StepRemaining - (_now - g.SliceStart));
-        g.SliceStart = _now;
-        Preempt(p, g, async: true);
     }
 
     private void GoExit(SimP p, SimG g)
@@ -239,7 +223,7 @@ internal sealed partial class Simulator
         _fatal = $"panic: {message}\n\n{Traceback(g, "running")}exit status 2\n";
     }
 
-    private void Fatal(SimG g, string message)
+    internal void Fatal(SimG g, string message)
     {
         _exit = SchedExit.FatalError;
         _fatal = $"fatal error: {message}\n\n{Traceback(g, "running")}exit status 2\n";
@@ -276,116 +260,6 @@ internal sealed partial class Simulator
         return sb.ToString();
     }
 
-    // ---- sync ----
-
-    private SimWaitGroup WaitGroup(string name)
-    {
-        if (!_wgs.TryGetValue(name, out var wg)) _wgs[name] = wg = new SimWaitGroup();
-        return wg;
-    }
-
-    private SimMutex Mutex(string name)
-    {
-        if (!_mutexes.TryGetValue(name, out var mu)) _mutexes[name] = mu = new SimMutex();
-        return mu;
-    }
-
-    private bool WaitGroupAdd(SimP p, SimG g, WaitGroupAddStep step)
-    {
-        var wg = WaitGroup(step.WaitGroup);
-        wg.Counter += step.Delta;
-        if (wg.Counter < 0)
-        {
-            Panic(g, "sync: negative WaitGroup counter");
-            return false;
-        }
-
-        if (wg.Counter == 0 && wg.Waiters.Count > 0)
-        {
-            // Add: one runtime_Semrelease per waiter; the semaphore queue is FIFO, each goready takes runnext.
-            var waiters = wg.Waiters.ToArray();
-            wg.Waiters.Clear();
-            foreach (var w in waiters) Ready(w, p);
-        }
-
-        return true;
-    }
-
-    private string MutexWaitReason => _c.Version.AtLeast(new GoVersion(1, 20)) ? "sync.Mutex.Lock" : "semacquire";
-
-    private bool MutexLock(SimP p, SimG g, string name, bool retry)
-    {
-        var mu = Mutex(name);
-        // lockSlow: the woken waiter clears mutexWoken whether it gets the lock or queues again.
-        if (retry) mu.Woken = false;
-        if (!mu.Locked)
-        {
-            mu.Locked = true;
-            g.Advance();
-            // lockSlow: leave starvation mode when we were the last waiter or did not wait long.
-            if (mu.Starving && (mu.Waiters.Count == 0 || _now - g.WaitSince < 1_000_000)) mu.Starving = false;
-            return true;
-        }
-
-        if (!retry) g.WaitSince = _now;
-        // A woken waiter that lost the race queues at the front (semacquire lifo) and may switch the mutex to starvation.
-        if (retry)
-        {
-            mu.Waiters.AddFirst(g);
-            if (_now - g.WaitSince > 1_000_000) mu.Starving = true;
-        }
-        else
-        {
-            mu.Waiters.AddLast(g);
-        }
-
-        g.Resume = Resume.LockRetry;
-        Park(p, g, MutexWaitReason);
-        return false;
-    }
-
-    private bool MutexUnlock(SimP p, SimG g, string name)
-    {
-        var mu = Mutex(name);
-        if (!mu.Locked)
-        {
-            Fatal(g, "sync: unlock of unlocked mutex");
-            return false;
-        }
-
-        if (mu.Waiters.Count == 0)
-        {
-            mu.Locked = false;
-            return true;
-        }
-
-        if (!mu.Starving)
-        {
-            // unlockSlow, normal mode: release the lock; wake one waiter unless one is already woken (it will retry).
-            mu.Locked = false;
-            if (mu.Woken) return true;
-            var woken = mu.Waiters.First!.Value;
-            mu.Waiters.RemoveFirst();
-            mu.Woken = true;
-            Ready(woken, p);
-            return true;
-        }
-
-        // Starvation mode: ownership goes straight to the first waiter (runtime_Semrelease(handoff=true)), and the
-        // unlocker yields its P to it (sema.go: goyield — to the tail of this P's local queue, not the global one).
-        var w = mu.Waiters.First!.Value;
-        mu.Waiters.RemoveFirst();
-        w.Resume = Resume.None;
-        w.Advance();
-        if (mu.Waiters.Count == 0 || _now - w.WaitSince < 1_000_000) mu.Starving = false;
-        Ready(w, p);
-        SetGStatus(g, GStatus.Runnable);
-        Drop(p, g);
-        RunqPut(p, g, next: false);
-        Schedule(p);
-        return false;
-    }
-
     // What the parked statement does after gopark returns.
     private bool HandleResume(SimP p, SimG g)
     {
@@ -414,7 +288,7 @@ internal sealed partial class Simulator
             case Resume.SelectWake:
                 return _chan.SelectPass3(p, g);
             case Resume.LockRetry:
-                return MutexLock(p, g, ((MutexStep)g.Current()!).Mutex, retry: true);
+                return _sema.MutexLock(p, g, ((MutexStep)g.Current()!).Mutex, retry: true);
         }
 
         Channels.EnterPendingBody(g);

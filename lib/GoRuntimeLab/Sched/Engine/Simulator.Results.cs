@@ -8,8 +8,6 @@ internal sealed partial class Simulator
     private readonly List<PSlice> _pslices = [];
     private readonly List<GSpan> _gspans = [];
     private readonly List<SchedEvent> _sevents = [];
-    private long _steals;
-    private long _stolenGs;
     private long _handoffs;
     private long _preemptAsync;
     private long _preemptCoop;
@@ -59,7 +57,7 @@ internal sealed partial class Simulator
         p.ActSince = _now;
     }
 
-    private void Event(SchedEventKind kind, int p, int g, int other, int count, string detail)
+    internal void Event(SchedEventKind kind, int p, int g, int other, int count, string detail)
     {
         if (!_record) return;
         CountRecord();
@@ -85,8 +83,8 @@ internal sealed partial class Simulator
             EndTime = _now,
             Goroutines = goroutines,
             Preemptions = new PreemptionCounts(_preemptAsync, _preemptCoop),
-            Steals = _steals,
-            StolenGoroutines = _stolenGs,
+            Steals = _runq.Steals,
+            StolenGoroutines = _runq.StolenGoroutines,
             Handoffs = _handoffs,
             SpinningTime = _spinningTime,
             ContextSwitches = _contextSwitches,
@@ -96,7 +94,7 @@ internal sealed partial class Simulator
             Counters = new Dictionary<string, long>(_counters, StringComparer.Ordinal),
             Stdout = _stdout.ToArray(),
             FatalMessage = _fatal,
-            SchedTrace = _schedtrace.Lines.ToArray(),
+            SchedTrace = _sysmon.SchedTraceLines.ToArray(),
             PTimeline = _pslices.ToArray(),
             GTimeline = _gspans.ToArray(),
             Events = _sevents.ToArray(),

@@ -1,7 +1,8 @@
-// Mirrors: schedule, findRunnable, execute, stealWork/runqsteal/runqgrab, runqput/runqputslow/runqget, globrunqget/globrunqput,
-// wakep/startm/stopm/handoffp/resetspinning, checkTimers, injectglist, entersyscall(block)/exitsyscall(fast|0) (proc.go), Go 1.13–1.23.
-// Simplified: no GC workers, finalizer, trace reader or locked threads; the poller M blocked in netpoll is a flag; steal probes cost time
-// before the stolen G runs instead of interleaving with other Ms.
+// Mirrors: schedule, findRunnable (run queues and stealing in RunQueues), execute,
+// wakep/startm/stopm/mput/handoffp/resetspinning, pidleput/pidleget, injectglist, ready/park/goschedImpl/goyield (proc.go), Go 1.13–1.23;
+// timers in Simulator.Time, syscalls in Simulator.Syscall, the poller's state in Netpoll.
+// Simplified: no GC workers, finalizer, trace reader or locked threads; the M blocked in netpoll is kept by Netpoll, off the idle Ms;
+// steal probes cost time before the stolen G runs instead of interleaving with other Ms.
 namespace GoRuntimeLab.Sched.Engine;
 
 internal sealed partial class Simulator
@@ -17,16 +18,16 @@ internal sealed partial class Simulator
         var inherit = false;
         var cost = extraCost;
         // Fairness: every 61st schedtick take one G from the global queue so it cannot starve behind a busy local queue.
-        if (p.Schedtick % 61 == 0 && _globq.Count > 0) g = GlobRunqGet(p, 1);
-        g ??= RunqGet(p, out inherit);
-        if (g is null && _globq.Count > 0) g = GlobRunqGet(p, 0);
+        if (p.Schedtick % 61 == 0 && _runq.GlobalSize > 0) g = _runq.GlobGet(p, 1);
+        g ??= _runq.Get(p, out inherit);
+        if (g is null && _runq.GlobalSize > 0) g = _runq.GlobGet(p, 0);
         // Non-blocking netpoll when goroutines wait on the network and no M is blocked in netpoll.
-        if (g is null && _netReady.Count > 0 && !_pollerBlocked) g = NetpollNonBlocking(p);
+        if (g is null && _netpoll.HasReady && !_netpoll.PollerBlocked) g = NetpollNonBlocking(p);
         if (g is null && (m.Spinning || 2 * _nmspinning < _c.Procs - _pidle.Count))
         {
             // Limit spinning Ms to half the busy Ps, so idle Ps do not burn CPU stealing from each other.
             if (!m.Spinning) BecomeSpinning(m);
-            g = StealWork(p, m, out var probes, ref cost);
+            g = _runq.StealWork(p, m, out var probes, ref cost);
             cost += Math.Max(1, probes) * _k.StealAttempt;
             if (g is null)
             {
@@ -64,9 +65,9 @@ internal sealed partial class Simulator
     private void DropP(SimP p, SimM m)
     {
         // Under sched.lock: one more look at the global queue.
-        if (_globq.Count > 0)
+        if (_runq.GlobalSize > 0)
         {
-            var g = GlobRunqGet(p, 0)!;
+            var g = _runq.GlobGet(p, 0)!;
             if (m.Spinning) ResetSpinning(m);
             Execute(p, g, false, 0);
             return;
@@ -119,143 +120,6 @@ internal sealed partial class Simulator
         g.SliceStart = start;
         p.Epoch++;
         Post(EventKind.PRun, p.Id, p.Epoch, start);
-    }
-
-    // ---- run queues ----
-
-    private void RunqPut(SimP p, SimG g, bool next)
-    {
-        if (next)
-        {
-            var old = p.Runnext;
-            p.Runnext = g;
-            if (old is null) return;
-            g = old; // kick the old runnext to the tail of the ring
-        }
-
-        if (p.Tail - p.Head < SimP.RunqLength)
-        {
-            p.Runq[p.Tail % SimP.RunqLength] = g;
-            p.Tail++;
-            return;
-        }
-
-        RunqPutSlow(p, g);
-    }
-
-    // runqputslow: the ring is full; move half of it plus g to the global queue in one batch.
-    private void RunqPutSlow(SimP p, SimG g)
-    {
-        const int n = SimP.RunqLength / 2;
-        for (var i = 0; i < n; i++)
-        {
-            var x = p.Runq[(p.Head + (uint)i) % SimP.RunqLength]!;
-            p.Runq[(p.Head + (uint)i) % SimP.RunqLength] = null;
-            _globq.Enqueue(x);
-        }
-
-        p.Head += n;
-        _globq.Enqueue(g);
-        Event(SchedEventKind.RunqOverflow, p.Id, g.Id, -1, n + 1, "runqputslow");
-    }
-
-    private static SimG? RunqGet(SimP p, out bool inheritTime)
-    {
-        if (p.Runnext is { } next)
-        {
-            p.Runnext = null;
-            inheritTime = true;
-            return next;
-        }
-
-        inheritTime = false;
-        if (p.Head == p.Tail) return null;
-        var g = p.Runq[p.Head % SimP.RunqLength];
-        p.Runq[p.Head % SimP.RunqLength] = null;
-        p.Head++;
-        return g;
-    }
-
-    // globrunqget: n = min(runqsize, runqsize/GOMAXPROCS + 1, max, len(runq)/2); run one, queue the rest locally.
-    private SimG? GlobRunqGet(SimP p, int max)
-    {
-        var size = _globq.Count;
-        if (size == 0) return null;
-        var n = size / _c.Procs + 1;
-        if (n > size) n = size;
-        if (max > 0 && n > max) n = max;
-        if (n > SimP.RunqLength / 2) n = SimP.RunqLength / 2;
-        var g = _globq.Dequeue();
-        for (n--; n > 0; n--) RunqPut(p, _globq.Dequeue(), false);
-        return g;
-    }
-
-    // ---- stealing ----
-
-    private SimG? StealWork(SimP p, SimM m, out int probes, ref long cost)
-    {
-        probes = 0;
-        const int stealTries = 4;
-        for (var i = 0; i < stealTries; i++)
-        {
-            // Timers and runnext are only taken on the last pass: a running P is about to run its own runnext.
-            var last = i == stealTries - 1;
-            for (var e = _stealOrder.Start(m.Rand.Next()); !e.Done; e.Next())
-            {
-                var p2 = _allp[e.Position];
-                if (p2 == p) continue;
-                if (last && p2.Timers.Count > 0 && RunTimers(p2, p))
-                {
-                    var tg = RunqGet(p, out _);
-                    if (tg is not null) return tg;
-                }
-
-                if (p2.InIdleList) continue; // idlepMask: idle Ps have nothing
-                probes++;
-                var g = RunqSteal(p, p2, last, ref cost);
-                if (g is not null) return g;
-            }
-        }
-
-        return null;
-    }
-
-    // runqsteal/runqgrab: take half (rounded up) of p2's ring; run the last one taken, queue the others on p.
-    private SimG? RunqSteal(SimP p, SimP p2, bool stealRunNext, ref long cost)
-    {
-        var size = p2.RunqSize;
-        var n = size - size / 2;
-        if (n == 0)
-        {
-            if (stealRunNext && p2.Runnext is { } next)
-            {
-                // The victim is running: sleep 3 µs so it can schedule its runnext itself before we take it.
-                if (p2.Status == PStatus.Running) cost += 3_000;
-                p2.Runnext = null;
-                _steals++;
-                _stolenGs++;
-                Event(SchedEventKind.Steal, p.Id, next.Id, p2.Id, 1, "runnext");
-                return next;
-            }
-
-            return null;
-        }
-
-        SimG? lastG = null;
-        for (var i = 0; i < n; i++)
-        {
-            var idx = (p2.Head + (uint)i) % SimP.RunqLength;
-            var g = p2.Runq[idx]!;
-            p2.Runq[idx] = null;
-            if (i == n - 1) lastG = g;
-            else RunqPut(p, g, false);
-        }
-
-        p2.Head += (uint)n;
-        _steals++;
-        _stolenGs += n;
-        Event(SchedEventKind.Steal, p.Id, lastG!.Id, p2.Id, n, $"of {size}");
-        return lastG;
     }
 
     // ---- Ms and Ps ----
@@ -323,6 +187,9 @@ internal sealed partial class Simulator
         Post(EventKind.MStart, pp.Id, m.Id, _now + _k.ThreadWake);
     }
 
+    // mput: the M goes on the idle list, where startm finds it.
+    internal void MPut(SimM m) => _midle.Push(m);
+
     private void MStart(SimP p, SimM m)
     {
         Acquire(m, p);
@@ -336,16 +203,10 @@ internal sealed partial class Simulator
         // comes back when the poller returns (ReleasePoller).
         m.Blocked = true;
         m.Curg = null;
-        if (_pollerM is null && (_netPending > 0 || AnyTimers())) _pollerM = m;
-        else _midle.Push(m);
+        if (!_netpoll.PollerBlocked && (_netpoll.Pending > 0 || AnyTimers())) _netpoll.Block(m);
+        else MPut(m);
 
         CheckDead();
-    }
-
-    private bool AnyTimers()
-    {
-        foreach (var p in _allp) if (p.Timers.Count > 0) return true;
-        return false;
     }
 
     private void Acquire(SimM m, SimP p)
@@ -383,7 +244,7 @@ internal sealed partial class Simulator
     // handoffp: a P leaves its M (blocking syscall or retake). Start an M only if there is work or nobody else could find it.
     private void HandOffP(SimP p)
     {
-        if (!p.RunqEmpty || _globq.Count > 0)
+        if (!p.RunqEmpty || _runq.GlobalSize > 0)
         {
             StartM(p, false);
             return;
@@ -399,7 +260,7 @@ internal sealed partial class Simulator
 
         // The last running P, and nobody is blocked in netpoll (sched.lastpoll != 0): someone must keep polling
         // (handoffp checks only those two, whether or not anything waits on the network or a timer).
-        if (_pidle.Count == _c.Procs - 1 && !_pollerBlocked)
+        if (_pidle.Count == _c.Procs - 1 && !_netpoll.PollerBlocked)
         {
             StartM(p, false);
             return;
@@ -414,7 +275,7 @@ internal sealed partial class Simulator
     internal void Ready(SimG g, SimP p)
     {
         SetGStatus(g, GStatus.Runnable);
-        RunqPut(p, g, next: true);
+        _runq.Put(p, g, next: true);
         if (_record) Event(SchedEventKind.Ready, p.Id, g.Id, -1, 0, "");
         Wakep();
     }
@@ -439,76 +300,28 @@ internal sealed partial class Simulator
     {
         SetGStatus(g, GStatus.Runnable);
         Drop(p, g);
-        _globq.Enqueue(g);
+        _runq.GlobPut(g);
         // Go 1.22+ (proc.go goschedImpl: `if mainStarted { wakep() }`): an idle P may pick the G up at once; absent in
         // 1.19 and 1.21 (checked in both sources).
         if (_v122) Wakep();
         Schedule(p);
     }
 
-    // ---- timers ----
-
-    private void AddTimer(SimP p, SimG g, long when)
+    // goyield (proc.go, used by semrelease with handoff): like Gosched, but to the tail of this P's LOCAL queue.
+    internal void GoYield(SimP p, SimG g)
     {
-        p.Timers.Enqueue(g, new EventKey(when, _seq++));
-        Post(EventKind.TimerFire, p.Id, 0, when);
-    }
-
-    // checkTimers(owner): run owner's expired timers; the woken Gs go to the P running the check (goroutineReady → goready).
-    private bool RunTimers(SimP owner, SimP onto)
-    {
-        var ran = false;
-        while (owner.Timers.TryPeek(out var g, out var key) && key.Time <= _now)
-        {
-            owner.Timers.Dequeue();
-            Ready(g, onto);
-            ran = true;
-        }
-
-        return ran;
-    }
-
-    // A timer expired. A busy P runs it at its next schedule(); if some P is idle, the M blocked in netpoll
-    // (its pollUntil covers every P's timers) wakes, takes an idle P and steals the timer in stealWork.
-    private void TimerFire(SimP owner)
-    {
-        if (!owner.Timers.TryPeek(out _, out var key) || key.Time > _now) return;
-        if (_pidle.Count == 0 || _lastTimerWake == _now) return;
-        _lastTimerWake = _now;
-        ReleasePoller();
-        StartM(null, false);
+        SetGStatus(g, GStatus.Runnable);
+        Drop(p, g);
+        _runq.Put(p, g, next: false);
+        Schedule(p);
     }
 
     // ---- network poller ----
 
-    private void NetReady(SimG g)
-    {
-        _netReady.Add(g);
-        if (_pollerBlocked || _pidle.Count > 0)
-        {
-            // The M blocked in netpoll returns with the ready list: with no idle P it injects the Gs into the global
-            // queue (injectglist), where busy Ps find them, and parks; with idle Ps it also starts Ms for them.
-            ReleasePoller();
-            var list = _netReady.ToArray();
-            _netReady.Clear();
-            _netPending -= list.Length;
-            InjectGList(list, null);
-        }
-    }
-
-    // The poller M's blocking netpoll returned: it goes back to the idle Ms, and the next M to park polls instead.
-    private void ReleasePoller()
-    {
-        if (_pollerM is { } m) _midle.Push(m);
-        _pollerM = null;
-    }
-
+    // findRunnable's non-blocking netpoll: run the first ready G here, inject the rest.
     private SimG NetpollNonBlocking(SimP p)
     {
-        var list = _netReady.ToArray();
-        _netReady.Clear();
-        _netPending -= list.Length;
-        _lastpoll = _now;
+        var list = _netpoll.Poll();
         var first = list[0];
         SetGStatus(first, GStatus.Runnable);
         InjectGList(list.AsSpan(1), p);
@@ -517,104 +330,29 @@ internal sealed partial class Simulator
 
     // injectglist: with no P everything goes to the global queue and one M starts per idle P; with a P,
     // as many as there are idle Ps go global (and start Ms), the rest to this P's local queue.
-    private void InjectGList(ReadOnlySpan<SimG> list, SimP? p)
+    internal void InjectGList(ReadOnlySpan<SimG> list, SimP? p)
     {
         foreach (var g in list) SetGStatus(g, GStatus.Runnable);
         if (p is null)
         {
-            foreach (var g in list) _globq.Enqueue(g);
+            foreach (var g in list) _runq.GlobPut(g);
             for (var i = 0; i < list.Length && _pidle.Count > 0; i++) StartM(null, false);
             return;
         }
 
         var npidle = _pidle.Count;
         var n = 0;
-        for (; n < npidle && n < list.Length; n++) _globq.Enqueue(list[n]);
+        for (; n < npidle && n < list.Length; n++) _runq.GlobPut(list[n]);
         for (var i = 0; i < n; i++) StartM(null, false);
-        for (var i = n; i < list.Length; i++) RunqPut(p, list[i], false);
+        for (var i = n; i < list.Length; i++) _runq.Put(p, list[i], false);
     }
 
-    // ---- syscalls ----
-
-    private void EnterSyscall(SimP p, SimG g, long duration, bool blocking)
-    {
-        SetGStatus(g, GStatus.Syscall);
-        var m = p.M!;
-        m.OldP = p;
-        p.Cur = null;
-        p.SyscallG = g;
-        p.M = null; // entersyscall: pp.m = 0, the P stays attached to the M only through m.oldp
-        m.P = null;
-        p.Status = PStatus.Syscall;
-        SetAct(p, PActivity.Syscall, g.Id);
-        Post(EventKind.SyscallDone, g.Id, g.RunGen, _now + _k.SyscallEnter + duration);
-        if (blocking)
-        {
-            // entersyscallblock: the syscall is known to block, hand the P off at once.
-            p.Status = PStatus.Idle;
-            p.SyscallG = null;
-            m.OldP = null;
-            _handoffs++;
-            Event(SchedEventKind.Handoff, p.Id, g.Id, -1, 0, "entersyscallblock");
-            HandOffP(p);
-        }
-    }
-
-    private void ExitSyscall(SimG g)
-    {
-        if (_exit is not null || g.Status != GStatus.Syscall) return;
-        var m = g.M!;
-        var oldp = m.OldP;
-        m.OldP = null;
-        if (oldp is not null && oldp.Status == PStatus.Syscall && oldp.SyscallG == g)
-        {
-            // exitsyscallfast: our P is still in _Psyscall (not retaken): take it back without scheduling.
-            oldp.SyscallG = null;
-            Acquire(m, oldp);
-            oldp.Syscalltick++;
-            ResumeAfterSyscall(oldp, g);
-            return;
-        }
-
-        if (oldp?.SyscallG == g) oldp.SyscallG = null;
-        var pp = PidleGet();
-        if (pp is not null)
-        {
-            // exitsyscallfast_pidle: any idle P will do.
-            Acquire(m, pp);
-            pp.Syscalltick++;
-            WakeSysmonForSyscall();
-            ResumeAfterSyscall(pp, g);
-            return;
-        }
-
-        // exitsyscall0: no P: the G goes to the global queue and the M parks.
-        SetGStatus(g, GStatus.Runnable);
-        g.M = null;
-        _globq.Enqueue(g);
-        m.Curg = null;
-        StopM(m);
-    }
-
-    private void ResumeAfterSyscall(SimP p, SimG g)
-    {
-        SetGStatus(g, GStatus.Running);
-        g.P = p;
-        p.Cur = g;
-        p.M!.Curg = g;
-        SetAct(p, PActivity.Running, g.Id);
-        g.StepRemaining += _k.SyscallExit;
-        g.ComputeCalls = true;
-        g.SliceStart = _now;
-        p.Epoch++;
-        Post(EventKind.PRun, p.Id, p.Epoch, _now + g.StepRemaining);
-    }
-
+    // checkdead: no M running or in a syscall, nothing queued, no timer, no network waiter: every goroutine is asleep.
     private void CheckDead()
     {
         if (_exit is not null) return;
         foreach (var p in _allp) if (p.Status is PStatus.Running or PStatus.Syscall) return;
-        if (_pendingMStarts > 0 || _netPending > 0 || _globq.Count > 0) return;
+        if (_pendingMStarts > 0 || _netpoll.Pending > 0 || _runq.GlobalSize > 0) return;
         foreach (var p in _allp) if (p.Timers.Count > 0 || !p.RunqEmpty) return;
         if (_inSyscall > 0) return;
         _exit = SchedExit.Deadlock;

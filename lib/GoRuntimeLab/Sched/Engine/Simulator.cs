@@ -1,5 +1,7 @@
 // Mirrors: the Go scheduler as a whole: schedinit/procresize (P0 to M0, other Ps idle), mstart → schedule, sysmon on its own M (proc.go), Go 1.13–1.23.
 // Simplified: one discrete-event queue ordered by (time, sequence); an M's work between events is instantaneous plus modelled costs.
+// The core keeps the event loop, schedule()/execute() (Simulator.Sched) and what a G runs (Simulator.Exec); the parts with their own
+// state are RunQueues, Channels, Sema (sync.Mutex/WaitGroup), Netpoll and Sysmon; timers and syscalls are Simulator.Time/.Syscall.
 using GoRuntimeLab.Sched.Steps;
 using GoRuntimeLab.Sched.Workloads;
 using static System.FormattableString;
@@ -9,9 +11,6 @@ namespace GoRuntimeLab.Sched.Engine;
 /// <summary>One run of a workload. Not thread-safe; use <c>Scheduler.Run</c>.</summary>
 internal sealed partial class Simulator
 {
-    private const long ForcePreemptNs = 10_000_000; // proc.go forcePreemptNS
-    private const long ForceGcPeriodHalf = 60_000_000_000; // forcegcperiod/2 (2 min / 2): sysmon's longest sleep
-
     private readonly Workload _w;
     private readonly SchedConfig _c;
     private readonly SchedCosts _k;
@@ -22,17 +21,16 @@ internal sealed partial class Simulator
     private readonly SimP[] _allp;
     private readonly List<SimM> _allm = [];
     private readonly List<SimG> _allg = [];
-    private readonly Queue<SimG> _globq = new();
     private readonly Stack<SimP> _pidle = new();
     private readonly Stack<SimM> _midle = new();
-    private readonly StealOrder _stealOrder;
+    private readonly RunQueues _runq;
     private readonly CheapRand _seedSource;
     private readonly Channels _chan;
-    private readonly Dictionary<string, SimWaitGroup> _wgs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SimMutex> _mutexes = new(StringComparer.Ordinal);
+    private readonly Sema _sema;
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private readonly List<OutputLine> _stdout = [];
-    private readonly List<SimG> _netReady = [];
+    private readonly Netpoll _netpoll;
+    private readonly Sysmon _sysmon;
 
     private long _now;
     private long _seq;
@@ -40,12 +38,7 @@ internal sealed partial class Simulator
     private int _nmspinning;
     private bool _needspinning;
     private int _pendingMStarts;
-    private int _netPending;
-    private SimM? _pollerM;     // the M blocked in netpoll, if any
-
-    private bool _pollerBlocked => _pollerM is not null;
     private int _schedGFree;    // sched.gFree.n: dead Gs on the global free list
-    private long _lastTimerWake = -1;
     private SchedExit? _exit;
     private string _fatal = "";
 
@@ -58,11 +51,13 @@ internal sealed partial class Simulator
         _v122 = config.Version.AtLeast(GoVersion.Go1_22);
         _record = config.RecordTimeline;
         _seedSource = new CheapRand(config.Seed);
-        _stealOrder = new StealOrder((uint)config.Procs);
         _allp = new SimP[config.Procs];
         for (var i = 0; i < _allp.Length; i++) _allp[i] = new SimP(i);
+        _runq = new RunQueues(this, _allp, config.CheckInvariants);
         _chan = new Channels(this, workload, config.CheckInvariants);
-        _schedtrace = new SchedTraceWriter(this, _v121);
+        _sema = new Sema(this, config);
+        _netpoll = new Netpoll(this, config.CheckInvariants);
+        _sysmon = new Sysmon(this, config, _allp, _netpoll);
     }
 
     public SchedResult Run()
@@ -75,14 +70,13 @@ internal sealed partial class Simulator
         var p0 = _allp[0];
         Acquire(m0, p0);
         var main = NewG("main", null, "", _w.Main);
-        RunqPut(p0, main, next: true);
+        _runq.Put(p0, main, next: true);
         // runtime.main starts the runtime's own goroutines (forcegc, bgsweep, bgscavenge, finalizers) on P0 before
         // main.main, so P0's schedtick is already 4 when user code runs (GODEBUG=scheddetail=1 shows
         // "P0: … schedtick=4" at the first sample in Go 1.19.8 and 1.23.5). Starting from 0 would make the first
         // preemption's schedtick%61 fairness check take main straight back from the global queue.
         p0.Schedtick = 4;
-        _sysmonDelayUs = 20;
-        Post(EventKind.Sysmon, 0, _sysmonEpoch, _sysmonDelayUs * 1000);
+        _sysmon.Start();
         Schedule(p0);
 
         while (_exit is null && _q.TryDequeue(out var ev, out var key))
@@ -130,21 +124,21 @@ internal sealed partial class Simulator
                 ExitSyscall(_allg[ev.A - 1]);
                 break;
             case EventKind.NetReady:
-                NetReady(_allg[ev.A - 1]);
+                _netpoll.Ready(_allg[ev.A - 1]);
                 break;
             case EventKind.Sysmon:
-                if (ev.B == _sysmonEpoch) SysmonTick();
+                _sysmon.Tick(ev.B);
                 break;
             case EventKind.SysmonWake:
-                if (ev.B == _sysmonEpoch) SysmonWake(ev.A == 1);
+                _sysmon.Wake(ev.B, ev.A == 1);
                 break;
             case EventKind.Signal:
-                Signal(_allg[ev.A - 1], ev.B);
+                _sysmon.Signal(_allg[ev.A - 1], ev.B);
                 break;
         }
     }
 
-    private void Post(EventKind kind, int a, int b, long at) => _q.Enqueue(new SimEvent(kind, a, b), new EventKey(at, _seq++));
+    internal void Post(EventKind kind, int a, int b, long at) => _q.Enqueue(new SimEvent(kind, a, b), new EventKey(at, _seq++));
 
     private SimM NewM()
     {
@@ -165,17 +159,17 @@ internal sealed partial class Simulator
 
     internal bool Exited => _exit is not null;
 
-    // Read-only views for SchedTraceWriter.
+    // Read-only views for SchedTraceWriter and Sysmon.
     internal long Now => _now;
     internal SimP[] AllP => _allp;
     internal List<SimM> AllM => _allm;
     internal List<SimG> AllG => _allg;
     internal int IdleProcs => _pidle.Count;
     internal int IdleThreads => _midle.Count;
-    internal int GlobalRunqSize => _globq.Count;
+    internal int GlobalRunqSize => _runq.GlobalSize;
     internal int Nmspinning => _nmspinning;
     internal bool NeedSpinning => _needspinning;
-    internal bool SysmonWait => _sysmonwait;
+    internal bool SysmonWait => _sysmon.Waiting;
 
     // A run that needs more than one of SchedConfig's budgets stops here rather than running or growing without bound.
     private SimulationBudgetException Budget(string parameter, long budget, string what, string? remedy = null) =>
