@@ -1,4 +1,5 @@
-// Mirrors: nothing in Go; the pool simulators' clock. Events at the same time run in the order they were scheduled.
+// Mirrors: nothing in Go; the pool simulators' clock. Events at the same time run in the order they were scheduled;
+// Stop ends the run (pending timers included) once the workload is done.
 namespace GoRuntimeLab.NetPool;
 
 /// <summary>A time-ordered queue of actions with first-in-first-out ties, bounded by an event budget.</summary>
@@ -11,11 +12,15 @@ internal sealed class PoolEventQueue(long maxEvents, string budgetName)
 
     public long Processed { get; private set; }
 
+    private bool _stopped;
+
+    public void Stop() => _stopped = true;
+
     public void At(long time, Action action) => _queue.Enqueue(action, (Math.Max(time, Now), _seq++));
 
     public void Run()
     {
-        while (_queue.TryDequeue(out var action, out var key))
+        while (!_stopped && _queue.TryDequeue(out var action, out var key))
         {
             if (++Processed > maxEvents)
                 throw SimulationBudgetException.Exceeded(budgetName, maxEvents, "events", "ask for fewer requests or raise the budget");

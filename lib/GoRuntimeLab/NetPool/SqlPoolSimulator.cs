@@ -164,6 +164,11 @@ public static class SqlPoolSimulator
             _lastEnd = _q.Now;
             _done++;
             if (workload.ReleasesConnections) PutConn(c); // Rows.Close / the end of Exec
+            if (Finished)
+            {
+                _q.Stop(); // Stats as the last query leaves them
+                return;
+            }
             if (workload.Pattern == WorkloadPattern.Waves)
             {
                 if (--_waveLeft == 0 && _nextRequest < workload.Requests) _q.At(_q.Now + PoolWorkload.Ns(workload.Think), StartWave);
@@ -252,7 +257,7 @@ public static class SqlPoolSimulator
 
         private void CleanerTick()
         {
-            if (_numOpen == 0 || Finished)
+            if (_numOpen == 0)
             {
                 _cleanerRunning = false;
                 return;

@@ -156,6 +156,7 @@ public static class TransportPoolSimulator
         {
             _records.Add(new PoolRequestRecord(w.Request, w.Caller, w.AskedAt / 1e6, pc.Id, pc.Reused, (gotAt - w.AskedAt) / 1e6, (_q.Now - w.AskedAt) / 1e6));
             _lastEnd = _q.Now;
+            if (_records.Count == workload.Requests) _q.Stop(); // the result is the pool as the last response leaves it
             // bodyEOFSignal → persistConn.readLoop: tryPutIdleConn runs before the caller's Read returns io.EOF.
             if (!workload.ReleasesConnections) _busyLeaked++;
             else if (config.DisableKeepAlives) { _noKeepAlive++; Close(pc); } // "Connection: close": one request per connection
