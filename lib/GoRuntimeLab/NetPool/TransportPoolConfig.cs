@@ -71,9 +71,9 @@ public sealed record TransportPoolConfig
 
     public TransportPoolConfig WithDialCost(TimeSpan cost) => this with { DialCost = PoolWorkload.CheckSpan(cost, "dialCost") };
 
-    public TransportPoolConfig WithVersion(GoVersion version) => version >= GoVersion.Go1_19 && version <= GoVersion.Latest
+    public TransportPoolConfig WithVersion(GoVersion version) => new GoVersion(version.Major, version.Minor) is var release && release >= GoVersion.Go1_19 && release <= GoVersion.Latest
         ? this with { Version = version }
-        : throw KitInputException.For($"Go {version} is not modelled (1.19 to {GoVersion.Latest})", parameter: GoSettings.VersionName);
+        : throw KitInputException.For($"{version} is not modelled ({GoVersion.Go1_19} to {GoVersion.Latest})", parameter: GoSettings.VersionName);
 
     public TransportPoolConfig WithMaxEvents(long events) => events >= 1
         ? this with { MaxEvents = events }

@@ -24,8 +24,9 @@ public static class ContextTreeSimulator
     public static ContextTreeResult Run(ContextTreeSpec spec, GoVersion version)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        version = new GoVersion(version.Major, version.Minor); // the patch release does not matter here
         if (version < GoVersion.Go1_19 || version > GoVersion.Latest)
-            throw KitInputException.For($"Go {version} is not modelled (1.19 to {GoVersion.Latest})", parameter: GoSettings.VersionName);
+            throw KitInputException.For($"{version} is not modelled ({GoVersion.Go1_19} to {GoVersion.Latest})", parameter: GoSettings.VersionName);
         if (spec.MinimumVersion > version)
             throw KitInputException.For($"the tree needs Go {spec.MinimumVersion} (WithCancelCause is 1.20, AfterFunc/WithoutCancel/With…Cause 1.21), not {version}",
                 parameter: GoSettings.VersionName);
