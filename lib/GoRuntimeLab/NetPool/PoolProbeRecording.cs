@@ -18,6 +18,10 @@ public static class PoolProbeRecording
         return Parse(recording.Stdout, path);
     }
 
+    /// <summary>Parses a poolprobe recording from a stream (the kit's golab-recording format).</summary>
+    public static IReadOnlyList<PoolProbeCase> Parse(Stream stream, string sourceName, GoRuntimeLab.IO.KitReadLimits? limits = null) =>
+        Parse(GoRecording.Parse(stream, sourceName, limits).Stdout, sourceName);
+
     /// <summary>Parses poolprobe's stdout: one JSON object per line (blank lines skipped).</summary>
     /// <exception cref="KitInputException">A line is not a poolprobe case; names <paramref name="sourceName"/> and the line.</exception>
     public static IReadOnlyList<PoolProbeCase> Parse(string stdout, string sourceName)
@@ -36,7 +40,7 @@ public static class PoolProbeRecording
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
-                throw KitInputException.For($"not a poolprobe case: {e.Message}", parameter: "stdout", file: sourceName, line: n + 1);
+                throw KitInputException.For($"not a poolprobe case: {IO.KitText.Excerpt(e.Message, 200)}", parameter: "stdout", file: sourceName, line: n + 1);
             }
         }
         return cases;
@@ -52,6 +56,9 @@ public static class PoolProbeRecording
         var concurrency = e.GetProperty("concurrency").GetInt32();
         var requests = e.GetProperty("requests").GetInt32();
         if (concurrency < 1 || requests < 1) throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"concurrency {concurrency} and requests {requests} must be positive"));
+        foreach (var (name, max) in new[] { ("latencyMs", 3_600_000.0), ("thinkMs", 3_600_000.0), ("staggerMs", 3_600_000.0), ("dialMeanUs", 3_600_000_000.0) })
+            if (Dbl(name) is var v && !(v >= 0 && v <= max))
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{name} must be 0 to {max} (got {v})"));
         int? maxIdle = e.TryGetProperty("maxIdle", out var mi) && mi.ValueKind == JsonValueKind.Number ? mi.GetInt32() : null;
         return new PoolProbeCase(mode, e.GetProperty("pattern").GetString() ?? "loop", concurrency, requests, Dbl("latencyMs"), Dbl("thinkMs"),
             Dbl("staggerMs"), !e.TryGetProperty("closeBody", out var cb) || cb.GetBoolean(), Int("maxIdleConnsPerHost"), Int("accepted"),

@@ -16,6 +16,10 @@ public static class ContextTreeRecording
         return (GoVersion.Parse(recording.GoVersionText), Parse(recording.Stdout, path));
     }
 
+    /// <summary>Parses a ctxtree recording from a stream.</summary>
+    public static IReadOnlyList<ContextCheck> Parse(Stream stream, string source, GoRuntimeLab.IO.KitReadLimits? limits = null) =>
+        Parse(GoRecording.Parse(stream, source, limits).Stdout, source);
+
     /// <summary>Parses ctxtree's stdout.</summary>
     public static IReadOnlyList<ContextCheck> Parse(string stdout, string source)
     {
@@ -37,9 +41,9 @@ public static class ContextTreeRecording
                     : new Dictionary<string, bool>(StringComparer.Ordinal);
                 checks.Add(new ContextCheck(e.GetProperty("at").GetInt64(), nodes, Map(e, "afterFuncs"), Map(e, "stopped")));
             }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
             {
-                throw KitInputException.For($"not a ctxtree check: {ex.Message}", parameter: "stdout", file: source, line: i + 1);
+                throw KitInputException.For($"not a ctxtree check: {IO.KitText.Excerpt(ex.Message, 200)}", parameter: "stdout", file: source, line: i + 1);
             }
         }
         return checks;

@@ -11,6 +11,9 @@ public sealed record ContextTreeSpec
     /// <summary>Tree files are small: 1 MiB at most.</summary>
     public static readonly KitReadLimits Limits = new("context tree", 1 << 20);
 
+    /// <summary>Latest time a tree may name: 10^12 ms (about 31 years).</summary>
+    public const long MaxMs = 1_000_000_000_000;
+
     /// <summary>At most 10,000 nodes and 10,000 steps.</summary>
     public const int MaxItems = 10_000;
 
@@ -36,12 +39,13 @@ public sealed record ContextTreeSpec
                 throw Bad($"{n.Name}: parent {n.Parent ?? "(none)"} is not a node listed before it");
             else if (parent.Kind == ContextKind.AfterFunc) throw Bad($"{n.Name}: {parent.Name} is an AfterFunc, not a context");
             else if (parent.CreateAt > n.CreateAt) throw Bad($"{n.Name}: made before its parent {parent.Name}");
-            if (n.Ms < 0 || n.CreateAt < 0) throw Bad($"{n.Name}: times must not be negative");
+            if (n.Ms is < 0 or > MaxMs || n.CreateAt is < 0 or > MaxMs) throw Bad(Invariant($"{n.Name}: times must be 0 to {MaxMs} ms"));
         }
         long last = 0;
         var created = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in steps)
         {
+            if (s.At > MaxMs) throw Bad(Invariant($"step times must be at most {MaxMs} ms (got {s.At})"));
             if (s.At < last) throw Bad(Invariant($"steps must be in time order ({s.At} ms after {last} ms)"));
             last = s.At;
             if (s.Do == ContextStepKind.Check) continue;
@@ -79,6 +83,10 @@ public sealed record ContextTreeSpec
     /// <summary>Reads a tree file (the JSON of data/go/ctxtree/tree-*.json).</summary>
     public static ContextTreeSpec Read(string path) => Parse(KitFile.ReadAllText(path, Limits, "tree"), path);
 
+    /// <summary>Parses a tree from a stream (within <paramref name="limits"/>, default <see cref="Limits"/>).</summary>
+    public static ContextTreeSpec Parse(Stream stream, string source, KitReadLimits? limits = null) =>
+        Parse(KitFile.ReadAllText(stream, source, limits ?? Limits), source);
+
     /// <summary>Parses the JSON of a tree file; errors name <paramref name="source"/>.</summary>
     public static ContextTreeSpec Parse(string json, string source)
     {
@@ -105,7 +113,7 @@ public sealed record ContextTreeSpec
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw KitInputException.For($"not a context tree: {e.Message}", parameter: "tree", file: source);
+            throw KitInputException.For($"not a context tree: {KitText.Excerpt(e.Message, 200)}", parameter: "tree", file: source);
         }
         catch (KitInputException e) when (e.FilePath is null)
         {
@@ -136,5 +144,5 @@ public sealed record ContextTreeSpec
         _ => throw new FormatException($"unknown step \"{verb}\""),
     };
 
-    private static KitInputException Bad(string reason) => KitInputException.For(reason, parameter: "tree");
+    private static KitInputException Bad(string reason) => KitInputException.For(KitText.Excerpt(reason, 300), parameter: "tree");
 }

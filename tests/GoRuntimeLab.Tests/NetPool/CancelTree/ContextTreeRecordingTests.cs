@@ -16,7 +16,8 @@ public class ContextTreeRecordingTests
         return data;
     }
 
-    /// <summary>Real timers fire a little late and a timeout's start is a little after the program's: 10 ms of slack.</summary>
+    /// <summary>Real timers fire a little late and a step (a timeout's creation) runs a little after its time: 25 ms of
+    /// slack for deadlines (the parent-deadline rule moves them by hundreds).</summary>
     internal static void AssertSame(IReadOnlyList<ContextCheck> model, IReadOnlyList<ContextCheck> real, string label)
     {
         Assert.Equal(real.Select(c => c.At), model.Select(c => c.At));
@@ -24,7 +25,7 @@ public class ContextTreeRecordingTests
         {
             Assert.Equal(r.Nodes.Select(n => (n.Name, n.Done, n.Err, n.Cause)), m.Nodes.Select(n => (n.Name, n.Done, n.Err, n.Cause)));
             foreach (var (mn, rn) in m.Nodes.Zip(r.Nodes))
-                Assert.True(Math.Abs(mn.DeadlineMs - rn.DeadlineMs) <= 10, $"{label} at {m.At} ms, {mn.Name}: deadline {mn.DeadlineMs} ms, real {rn.DeadlineMs} ms");
+                Assert.True(Math.Abs(mn.DeadlineMs - rn.DeadlineMs) <= 25, $"{label} at {m.At} ms, {mn.Name}: deadline {mn.DeadlineMs} ms, real {rn.DeadlineMs} ms");
             Assert.Equal(r.AfterFuncs.OrderBy(p => p.Key, StringComparer.Ordinal), m.AfterFuncs.OrderBy(p => p.Key, StringComparer.Ordinal));
             Assert.Equal(r.Stopped.OrderBy(p => p.Key, StringComparer.Ordinal), m.Stopped.OrderBy(p => p.Key, StringComparer.Ordinal));
         }
@@ -54,10 +55,23 @@ public class ContextTreeRecordingTests
     public async Task Live_go_agrees_with_the_model_on_the_basic_tree()
     {
         var go = LiveGo.Require();
-        var run = await go.RunAsync(ProgramDir, ["-tree", "tree-basic.json"]);
-        Assert.True(run.Succeeded, run.Stderr);
         var spec = ContextTreeSpec.Read(Path.Combine(ProgramDir, "tree-basic.json"));
         var version = go.Version.Minor > GoVersion.Latest.Minor ? GoVersion.Latest : new GoVersion(go.Version.Major, go.Version.Minor);
-        AssertSame(ContextTreeSimulator.Run(spec, version).Checks, ContextTreeRecording.Parse(run.Stdout, "live ctxtree"), "live");
+        var model = ContextTreeSimulator.Run(spec, version).Checks;
+        // The real program keeps wall-clock time: on a machine busy enough to delay a step by 30 ms a check can land on
+        // the wrong side of a timer, so a second run is allowed before the difference counts.
+        for (var attempt = 1; ; attempt++)
+        {
+            var run = await go.RunAsync(ProgramDir, ["-tree", "tree-basic.json"]);
+            Assert.True(run.Succeeded, run.Stderr);
+            try
+            {
+                AssertSame(model, ContextTreeRecording.Parse(run.Stdout, "live ctxtree"), "live");
+                return;
+            }
+            catch (Xunit.Sdk.XunitException) when (attempt < 2)
+            {
+            }
+        }
     }
 }
