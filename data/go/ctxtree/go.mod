@@ -1,0 +1,3 @@
+module golab/ctxtree
+
+go 1.19

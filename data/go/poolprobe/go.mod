@@ -1,0 +1,3 @@
+module golab/poolprobe
+
+go 1.19
