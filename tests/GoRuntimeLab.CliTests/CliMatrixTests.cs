@@ -45,6 +45,7 @@ public sealed class CliMatrixTests : IDisposable
         ["metrics list"] = [],
         ["metrics expose"] = [],
         ["metrics serve"] = ["--port", "0", "--duration", "0.2"],
+        ["benchstat"] = ["data/recordings/benchstat/old-go1.19.8.txt", "data/recordings/benchstat/new-go1.19.8.txt"],
     };
 
     // Options whose generic bad value is valid for them, with one that is not.

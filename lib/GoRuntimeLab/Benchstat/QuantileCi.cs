@@ -1,8 +1,8 @@
 // Mirrors: github.com/aclements/go-moremath stats/quantileci.go (QuantileCI: exact binomial up to n = 30, normal
 // approximation with continuity correction beyond), stats/binomdist.go (BinomialDist.PMF), stats/sample.go
 // (Sample.Quantile, the R8 estimator), as benchmath/anone.go (medianCI) calls them for benchstat's "± x%".
-// Simplified: binomial coefficients above n = 20 are exact integers here (Go: exp(lgamma)), so for 21 ≤ n ≤ 30 a
-// last-ulp tie between the two sides of the interval could be broken the other way.
+// Binomial coefficients as go-moremath's mathx.Choose computes them (exp of Go's lgamma above n = 20; see GoLgamma),
+// since their last bits decide ties between the two sides of the interval for 21 ≤ n ≤ 30.
 namespace GoRuntimeLab.Benchstat;
 
 /// <summary>
@@ -102,9 +102,16 @@ public static class QuantileCi
         return sorted[k - 1] + frac * (sorted[k] - sorted[k - 1]);
     }
 
-    /// <summary>P(X = k) for X ~ Binomial(n, p) (stats.BinomialDist.PMF).</summary>
+    /// <summary>P(X = k) for X ~ Binomial(n, p) (stats.BinomialDist.PMF, with mathx.Choose as Go computes it).</summary>
     public static double BinomialPmf(int n, double p, int k) =>
-        k < 0 || k > n ? 0 : Choose(n, k) * Math.Pow(p, k) * Math.Pow(1 - p, n - k);
+        k < 0 || k > n ? 0 : GoChoose(n, k) * Math.Pow(p, k) * Math.Pow(1 - p, n - k);
+
+    /// <summary>
+    /// go-moremath mathx.Choose: exact up to n = 20 (integer arithmetic), exp(lgamma…) beyond — so C(24, 11) is not
+    /// exactly C(24, 13) there, which decides on which side benchstat's interval grows.
+    /// </summary>
+    public static double GoChoose(int n, int k) =>
+        k == 0 || k == n ? 1 : k < 0 || n < k ? 0 : n <= 20 ? Choose(n, k) : GoLgamma.ChooseViaLgamma(n, k);
 
     /// <summary>The binomial coefficient C(n, k) as a double (exact while it fits 2^53).</summary>
     public static double Choose(int n, int k)
