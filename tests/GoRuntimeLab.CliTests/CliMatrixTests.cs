@@ -45,6 +45,8 @@ public sealed class CliMatrixTests : IDisposable
         ["metrics list"] = [],
         ["metrics expose"] = [],
         ["metrics serve"] = ["--port", "0", "--duration", "0.2"],
+        ["race parse"] = ["data/recordings/race/racedemo-run-go1.19.8.txt"],
+        ["cover gate"] = ["data/recordings/cover/coverdemo-set-go1.19.8.out"],
         ["benchstat"] = ["data/recordings/benchstat/old-go1.19.8.txt", "data/recordings/benchstat/new-go1.19.8.txt"],
     };
 
