@@ -32,6 +32,14 @@ public static class BenchfmtReader
         return KitLineReader.Parse(text, sourceName, Limits, lines => Read(lines, sourceName, "file"));
     }
 
+    /// <summary>Reads UTF-8 text from a stream, line by line within <paramref name="limits"/> (default <see cref="Limits"/>).</summary>
+    /// <exception cref="KitInputException">Malformed input (source:line), or more text than the limits allow.</exception>
+    public static BenchFile Parse(Stream stream, string sourceName, KitReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return KitLineReader.Parse(stream, sourceName, limits ?? Limits, lines => Read(lines, sourceName, "file"));
+    }
+
     private static BenchFile Read(KitLineReader lines, string sourceName, string parameter)
     {
         var results = new List<BenchResult>();
@@ -76,7 +84,7 @@ public static class BenchfmtReader
         var (field, after) = SplitField(rest);
         if (field.Length == 0) throw error("missing iteration count");
         if (!long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var iterations))
-            throw error($"parsing iteration count: invalid syntax \"{field}\"");
+            throw error($"parsing iteration count: invalid syntax \"{KitText.Excerpt(field)}\"");
         var values = new List<BenchValue>();
         rest = after;
         while (true)
@@ -88,7 +96,7 @@ public static class BenchfmtReader
                 throw error("missing measurements");
             }
             if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-                throw error($"parsing measurement: invalid syntax \"{field}\"");
+                throw error($"parsing measurement: invalid syntax \"{KitText.Excerpt(field)}\"");
             string unit;
             (unit, rest) = SplitField(rest);
             if (unit.Length == 0) throw error("missing units");
@@ -114,7 +122,7 @@ public static class BenchfmtReader
             var key = (tidyUnit, field[..eq]);
             var value = field[(eq + 1)..];
             if (units.TryGetValue(key, out var have) && have != value)
-                throw error($"metadata {field[..eq]} of unit {unit} already set to {have}");
+                throw error($"metadata {KitText.Excerpt(field[..eq])} of unit {KitText.Excerpt(unit)} already set to {KitText.Excerpt(have)}");
             units[key] = value;
         }
     }

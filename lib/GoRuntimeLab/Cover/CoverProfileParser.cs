@@ -26,15 +26,23 @@ public static class CoverProfileParser
         return KitLineReader.Parse(text, sourceName, Limits, lines => Read(lines, sourceName, "file"));
     }
 
+    /// <summary>Reads UTF-8 text from a stream, line by line within <paramref name="limits"/> (default <see cref="Limits"/>).</summary>
+    /// <exception cref="KitInputException">Malformed input (source:line), or more text than the limits allow.</exception>
+    public static CoverProfile Parse(Stream stream, string sourceName, KitReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return KitLineReader.Parse(stream, sourceName, limits ?? Limits, lines => Read(lines, sourceName, "file"));
+    }
+
     private static CoverProfile Read(KitLineReader lines, string sourceName, string parameter)
     {
         KitInputException Error(string what) => KitInputException.For(what, parameter: parameter, file: lines.Source, line: Math.Max(lines.LineNumber, 1));
         var modeLine = lines.ReadLine();
         const string prefix = "mode: ";
         if (modeLine is null || !modeLine.StartsWith(prefix, StringComparison.Ordinal) || modeLine == prefix)
-            throw Error($"bad mode line: \"{modeLine ?? ""}\" (a profile starts with \"mode: set\", \"mode: count\" or \"mode: atomic\")");
+            throw Error($"bad mode line: \"{Clip(modeLine ?? "")}\" (a profile starts with \"mode: set\", \"mode: count\" or \"mode: atomic\")");
         var mode = modeLine[prefix.Length..];
-        if (mode is not ("set" or "count" or "atomic")) throw Error($"unknown mode \"{mode}\" (set, count or atomic)");
+        if (mode is not ("set" or "count" or "atomic")) throw Error($"unknown mode \"{Clip(mode)}\" (set, count or atomic)");
 
         var files = new Dictionary<string, List<(CoverBlock Block, int Line)>>(StringComparer.Ordinal);
         while (lines.ReadLine() is { } line)
@@ -94,5 +102,5 @@ public static class CoverProfileParser
         return (line[..end], new CoverBlock((int)startLine, (int)startCol, (int)endLine, (int)endCol, (int)numStmt, count));
     }
 
-    private static string Clip(string s) => s.Length > 80 ? s[..80] + "…" : s;
+    private static string Clip(string s) => KitText.Excerpt(s);
 }

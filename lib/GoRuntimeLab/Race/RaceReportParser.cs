@@ -1,5 +1,6 @@
 // Mirrors: compiler-rt tsan_report.cpp, Go build (PrintReport, PrintMop, PrintLocation, PrintThread, PrintStack) — the
 // race reports of Go's runtime/race in Go 1.19–1.23 — and testing.go's "race detected during execution of test".
+// Numbers longer than any the runtime prints (ids over 9 digits, addresses over 16 hex digits) make a line malformed.
 // Simplified: a report must not be interleaved with other output (the runtime prints it under a lock, but a 2>&1
 // capture may mix in the program's stdout); such a report is refused with its line.
 using System.Globalization;
@@ -31,6 +32,14 @@ public static partial class RaceReportParser
     {
         ArgumentNullException.ThrowIfNull(text);
         return KitLineReader.Parse(text, sourceName, Limits, lines => Read(lines, sourceName, "file"));
+    }
+
+    /// <summary>Reads UTF-8 text from a stream, line by line within <paramref name="limits"/> (default <see cref="Limits"/>).</summary>
+    /// <exception cref="KitInputException">Malformed input (source:line), or more text than the limits allow.</exception>
+    public static RaceLog Parse(Stream stream, string sourceName, KitReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return KitLineReader.Parse(stream, sourceName, limits ?? Limits, lines => Read(lines, sourceName, "file"));
     }
 
     private static RaceLog Read(KitLineReader lines, string sourceName, string parameter)
@@ -132,24 +141,24 @@ public static partial class RaceReportParser
 
     private static ulong Hex(string s) => ulong.Parse(s, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 
-    private static string Clip(string line) => line.Length > 80 ? line[..80] + "…" : line;
+    private static string Clip(string line) => KitText.Excerpt(line);
 
-    [GeneratedRegex(@"^(?<kind>Read|Write|Previous read|Previous write) at 0x(?<addr>[0-9a-f]+) by (?:main goroutine|goroutine (?<g>\d+)):$")]
+    [GeneratedRegex(@"^(?<kind>Read|Write|Previous read|Previous write) at 0x(?<addr>[0-9a-f]{1,16}) by (?:main goroutine|goroutine (?<g>\d{1,9})):$")]
     private static partial Regex AccessLine();
 
-    [GeneratedRegex(@"^Goroutine (?<id>\d+) \((?<state>running|finished)\) created at:$")]
+    [GeneratedRegex(@"^Goroutine (?<id>\d{1,9}) \((?<state>running|finished)\) created at:$")]
     private static partial Regex GoroutineLine();
 
-    [GeneratedRegex(@"^Heap block of size (?<size>\d+) at 0x(?<addr>[0-9a-f]+) allocated by (?:main goroutine|goroutine (?<g>\d+)):$")]
+    [GeneratedRegex(@"^Heap block of size (?<size>\d{1,18}) at 0x(?<addr>[0-9a-f]{1,16}) allocated by (?:main goroutine|goroutine (?<g>\d{1,9})):$")]
     private static partial Regex HeapLine();
 
-    [GeneratedRegex(@"^Global var (?<name>.+) of size (?<size>\d+) at 0x(?<addr>[0-9a-f]+) declared at (?<file>.+):(?<line>\d+)$")]
+    [GeneratedRegex(@"^Global var (?<name>.+) of size (?<size>\d{1,18}) at 0x(?<addr>[0-9a-f]{1,16}) declared at (?<file>.+):(?<line>\d{1,9})$")]
     private static partial Regex GlobalLine();
 
-    [GeneratedRegex(@"^      (?<file>.+):(?<line>\d+) \+0x(?<off>[0-9a-f]+)$")]
+    [GeneratedRegex(@"^      (?<file>.+):(?<line>\d{1,9}) \+0x(?<off>[0-9a-f]{1,15})$")]
     private static partial Regex FileLine();
 
-    [GeneratedRegex(@"^Found (\d+) data race\(s\)$")]
+    [GeneratedRegex(@"^Found (\d{1,9}) data race\(s\)$")]
     private static partial Regex FoundLine();
 
     [GeneratedRegex(@"^\s*--- FAIL: (\S+) \(")]
