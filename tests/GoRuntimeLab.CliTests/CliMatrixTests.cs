@@ -46,6 +46,9 @@ public sealed class CliMatrixTests : IDisposable
         ["metrics expose"] = [],
         ["metrics serve"] = ["--port", "0", "--duration", "0.2"],
         ["pool simulate"] = ["--requests", "50"],
+        ["race parse"] = ["data/recordings/race/racedemo-run-go1.19.8.txt"],
+        ["cover gate"] = ["data/recordings/cover/coverdemo-set-go1.19.8.out"],
+        ["benchstat"] = ["data/recordings/benchstat/old-go1.19.8.txt", "data/recordings/benchstat/new-go1.19.8.txt"],
     };
 
     // Options whose generic bad value is valid for them, with one that is not.

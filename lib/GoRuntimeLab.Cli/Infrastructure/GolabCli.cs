@@ -27,6 +27,9 @@ public static class GolabCli
         root.Subcommands.Add(SchedtraceCommand.Build());
         root.Subcommands.Add(MetricsCommand.Build());
         root.Subcommands.Add(PoolCommand.Build());
+        root.Subcommands.Add(BenchstatCommand.Build());
+        root.Subcommands.Add(RaceCommand.Build());
+        root.Subcommands.Add(CoverCommand.Build());
         return root;
     }
 

@@ -74,6 +74,9 @@ public class EndlessInputTests
         "defer-d" => "-d=defer output",
         "recording" => "golab recording",
         "pprof" => "pprof profile",
+        "benchfmt" => "benchmark results file",
+        "race" => "race detector output",
+        "cover" => "coverage profile",
         _ => "workload file",
     };
 }

@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Text;
+using GoRuntimeLab.Benchstat;
+using GoRuntimeLab.Cover;
 using GoRuntimeLab.Defer;
 using GoRuntimeLab.Escape;
 using GoRuntimeLab.Gc.Trace;
@@ -7,6 +9,7 @@ using GoRuntimeLab.GoTool;
 using GoRuntimeLab.IO;
 using GoRuntimeLab.Metrics;
 using GoRuntimeLab.Pprof;
+using GoRuntimeLab.Race;
 using GoRuntimeLab.Sched.Schedtrace;
 using GoRuntimeLab.Sched.Workloads;
 using GoRuntimeLab.Testing;
@@ -88,6 +91,21 @@ internal static class FuzzTargets
         {
             MoreSeeds = () => [.. Seeds("pprof", "*.pb.gz").Select(f => Gunzip(File.ReadAllBytes(f))), PprofWriter.ToBytes(DeepProfile(2000), gzip: false)],
         },
+        ["benchfmt"] = new("benchfmt", "txt", [.. Seeds("benchstat", "old-*.txt"), .. Seeds("benchstat", "new-*.txt")],
+            (s, n, l) => BenchfmtReader.Parse(s, n, l), p => BenchfmtReader.ReadFile(p),
+            Ascii("BenchmarkJoin-2    \t   10000\t     66513 ns/op\t   34688 B/op\t      64 allocs/op\n"),
+            UseBenchFile),
+        ["race"] = new("race", "txt", Seeds("race", "*.txt"),
+            (s, n, l) => RaceReportParser.Parse(s, n, l), p => RaceReportParser.ReadFile(p),
+            Ascii("Found 1 data race(s)\n"),
+            (r, _) => GC.KeepAlive(string.Join("\n", ((RaceLog)r).Reports))),
+        ["cover"] = new("cover", "out", Seeds("cover", "*.out"),
+            (s, n, l) => CoverProfileParser.Parse(s, n, l), p => CoverProfileParser.ReadFile(p),
+            Ascii("golab/coverdemo/grade.go:14.39,15.30 1 1\n"),
+            (r, _) => GC.KeepAlive(((CoverProfile)r).Gate(85).ToString()))
+        {
+            EndlessPrefix = Ascii("mode: set\n"),
+        },
         ["workload"] = new("workload", "json", [WorkloadFile],
             (s, n, l) => WorkloadJson.Parse(s, n, l), p => WorkloadJson.ParseFile(p),
             Ascii("[[[[[[[[[["),
@@ -110,6 +128,13 @@ internal static class FuzzTargets
 
     private static string[] Seeds(string folder, string pattern) =>
         [.. Directory.GetFiles(Path.Combine(Recordings, folder), pattern).Order(StringComparer.Ordinal)];
+
+    // benchstat's comparison of a file with itself (and its text), so the statistics run on odd samples too.
+    private static void UseBenchFile(object result, string name)
+    {
+        var file = (BenchFile)result;
+        _ = BenchstatComparer.Compare(file, file).ToString();
+    }
 
     // The readers built on a recording: whichever matches the program that made it.
     private static void UseRecording(object result, string name)

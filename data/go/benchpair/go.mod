@@ -1,0 +1,3 @@
+module golab/benchpair
+
+go 1.19

@@ -1,0 +1,3 @@
+module golab/coverdemo
+
+go 1.19

@@ -1,0 +1,3 @@
+module golab/racedemo
+
+go 1.19
