@@ -1,0 +1,37 @@
+// Mirrors: cmd/trace main.go (Go 1.19, 1.21) parseTrace → internal/trace.Parse, which reads the header and then the
+// events of that format; Go 1.22+ (internal/trace/v2) reads the generation-based format instead.
+using GoRuntimeLab.IO;
+using GoRuntimeLab.Trace.Exec.V1;
+
+namespace GoRuntimeLab.Trace.Exec;
+
+/// <summary>
+/// Reads a Go execution trace (runtime/trace.Start, <c>go test -trace</c>) of any supported format: the header says
+/// which, and the reader of that format counts its events as <c>go tool trace -d</c> prints them.
+/// </summary>
+public static class ExecTrace
+{
+    /// <summary>What a file may hold at most: real traces of a few seconds are megabytes; 1 GiB bounds a wrong file.</summary>
+    public static KitReadLimits Limits { get; } = new("execution trace", 1L << 30);
+
+    /// <summary>Reads the trace file at <paramref name="path"/>; <paramref name="parameter"/> names the argument that gave it.</summary>
+    /// <exception cref="KitInputException">Missing or unreadable file.</exception>
+    /// <exception cref="ExecTraceFormatException">Not a trace, an unsupported version, truncated or corrupt (with the byte offset).</exception>
+    public static ExecTraceStats ReadStats(string path, string parameter = "file")
+    {
+        using var stream = KitFile.OpenRead(path, Limits, parameter);
+        return ReadStats(stream, path);
+    }
+
+    /// <summary>Reads a trace from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="ExecTraceFormatException">Not a trace, an unsupported version, truncated or corrupt (with the byte offset).</exception>
+    public static ExecTraceStats ReadStats(Stream stream, string source)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(source);
+        var header = ExecTraceHeader.Read(stream, source);
+        if (!header.IsGenerational) return V1TraceReader.ReadStats(stream, source, header);
+        // Go 1.22+: V2.V2TraceReader.ReadStats(stream, source, header) — the one call site of the V2 reader (replace this line when it lands).
+        throw ExecTraceFormatException.At(source, 0, $"Go 1.22+ traces are not supported yet (this one is {header.Version})");
+    }
+}
