@@ -74,6 +74,7 @@ public class EndlessInputTests
         "defer-d" => "-d=defer output",
         "recording" => "golab recording",
         "pprof" => "pprof profile",
+        "exectrace" => "execution trace",
         _ => "workload file",
     };
 }

@@ -23,12 +23,17 @@ public static class ExecTrace
         return ReadStats(stream, path);
     }
 
-    /// <summary>Reads a trace from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
+    /// <summary>
+    /// Reads a trace from <paramref name="stream"/>; <paramref name="source"/> names it in errors. At most
+    /// <paramref name="limits"/>' bytes are read (default <see cref="Limits"/>).
+    /// </summary>
     /// <exception cref="ExecTraceFormatException">Not a trace, an unsupported version, truncated or corrupt (with the byte offset).</exception>
-    public static ExecTraceStats ReadStats(Stream stream, string source)
+    /// <exception cref="KitInputLimitException">The stream goes on past the limit.</exception>
+    public static ExecTraceStats ReadStats(Stream stream, string source, KitReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
+        if (stream is not LimitedReadStream) stream = new LimitedReadStream(stream, source, limits ?? Limits, leaveOpen: true);
         var header = ExecTraceHeader.Read(stream, source);
         if (!header.IsGenerational) return V1TraceReader.ReadStats(stream, source, header);
         // Go 1.22+: V2.V2TraceReader.ReadStats(stream, source, header) — the one call site of the V2 reader (replace this line when it lands).
