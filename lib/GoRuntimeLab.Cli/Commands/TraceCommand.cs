@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using GoRuntimeLab.Trace.Exec;
+using GoRuntimeLab.Cli.Infrastructure;
+
+namespace GoRuntimeLab.Cli.Commands;
+
+/// <summary>
+/// <c>golab trace stats FILE [--json]</c>: a Go execution trace (runtime/trace, <c>go test -trace</c>) summed up — the
+/// Go version of its format, its span, its Ps and goroutines, and its events counted by type as <c>go tool trace -d</c>
+/// names them. JSON: {"goVersion":"1.19","durationNs":…,"procs":…,"goroutines":…,"events":{"GoCreate":13,…}}.
+/// </summary>
+internal static class TraceCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("trace", "Go execution traces (runtime/trace.Start, go test -trace): the binary files `go tool trace` opens.");
+        command.Subcommands.Add(Stats());
+        return command;
+    }
+
+    private static Command Stats()
+    {
+        var file = CliOptions.TextArgument("FILE", "An execution trace as runtime/trace writes it (header \"go 1.NN trace\"; formats of Go 1.7-1.21).");
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print one JSON document: {goVersion (the header's \"1.NN\"), durationNs, procs, goroutines, events: {EventName: count}} " +
+                          "with the events named and counted as `go tool trace -d` prints them.",
+        };
+        var command = new Command("stats", "Go version, duration, Ps, goroutines and the count of each event type (the same counts as `go tool trace -d FILE`).")
+        {
+            file, json,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var stats = ExecTrace.ReadStats(path);
+            Console.Out.Write(parse.GetValue(json) ? Json(stats) : Table(path, stats));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Json(ExecTraceStats stats) => JsonSerializer.Serialize(new
+    {
+        goVersion = stats.GoVersion,
+        durationNs = stats.DurationNs,
+        procs = stats.Procs,
+        goroutines = stats.Goroutines,
+        events = stats.Events,
+    }, CliJson.Options) + "\n";
+
+    private static string Table(string path, ExecTraceStats stats)
+    {
+        var text = new StringBuilder();
+        var total = stats.Events.Values.Sum();
+        Row(text, "trace", path);
+        Row(text, "Go version", stats.GoVersion);
+        Row(text, "duration", $"{(stats.DurationNs / 1e6).ToString("0.000", CultureInfo.InvariantCulture)} ms ({N(stats.DurationNs)} ns)");
+        Row(text, "Ps", N(stats.Procs));
+        Row(text, "goroutines", N(stats.Goroutines));
+        Row(text, "events", N(total));
+        text.Append('\n');
+        var width = Math.Max("event".Length, stats.Events.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max());
+        var countWidth = Math.Max("count".Length, N(total).Length);
+        text.Append("event".PadRight(width)).Append("  ").Append("count".PadLeft(countWidth)).Append('\n');
+        foreach (var (name, count) in stats.Events)
+            text.Append(name.PadRight(width)).Append("  ").Append(N(count).PadLeft(countWidth)).Append('\n');
+        return text.ToString();
+    }
+
+    private static void Row(StringBuilder text, string label, string value) => text.Append(label.PadRight(12)).Append(value).Append('\n');
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
