@@ -97,4 +97,46 @@ public class ExecTraceRecordingTests
         Assert.Contains("binary", e.Message, StringComparison.Ordinal);
         Assert.Equal(0, e.Offset);
     }
+
+    [Fact]
+    public void Memory_does_not_grow_with_the_number_of_events()
+    {
+        // 2 million ProcStop events (4 MB) streamed from a generator: the reader keeps counts, not events.
+        const int events = 2_000_000;
+        byte[] prefix = [.. "go 1.19 trace\0\0\0"u8, 0x41, 0x00, 0x01, 0x02, 0x80, 0x94, 0xeb, 0xdc, 0x03];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var stats = ExecTrace.ReadStats(new RepeatStream(prefix, [0x06, 0x01], events), "generated.trace");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(events, stats.Events["ProcStop"]);
+        Assert.Equal(events - 1, stats.DurationNs); // one tick a event at 1e9 ticks/s
+        Assert.True(allocated < (1 << 20), $"allocated {allocated} bytes for {events} events");
+    }
+
+    /// <summary><paramref name="prefix"/>, then <paramref name="unit"/> <paramref name="times"/> times, made as it is read.</summary>
+    private sealed class RepeatStream(byte[] prefix, byte[] unit, long times) : Stream
+    {
+        private long _position;
+        private readonly long _length = prefix.Length + unit.Length * times;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = 0;
+            while (n < count && _position < _length)
+            {
+                buffer[offset + n++] = _position < prefix.Length ? prefix[_position] : unit[(_position - prefix.Length) % unit.Length];
+                _position++;
+            }
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => _length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

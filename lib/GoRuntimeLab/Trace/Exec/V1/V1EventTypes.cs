@@ -107,6 +107,16 @@ internal static class V1EventTypes
         _ => Descriptions[type].Name,
     };
 
+    // "a GoCreate event", made once per type and naming scheme, so reading an event allocates nothing.
+    private static readonly string[][] Phrases =
+    [
+        [.. Enumerable.Range(0, Count).Select(t => $"a {Name(t, 1019)} event")],
+        [.. Enumerable.Range(0, Count).Select(t => $"a {Name(t, 1021)} event")],
+    ];
+
+    /// <summary>"a GoCreate event": how errors name an event of <paramref name="type"/> being read.</summary>
+    public static string Phrase(int type, int version) => Phrases[version >= 1021 ? 1 : 0][type];
+
     /// <summary>The format version (1007 = Go 1.7) that introduced <paramref name="type"/>.</summary>
     public static int MinVersion(int type) => Descriptions[type].MinVersion;
 

@@ -84,6 +84,7 @@ public static class V1TraceReader
             if (typ == V1EventTypes.None || typ >= V1EventTypes.Count || V1EventTypes.MinVersion(typ) > ver)
                 throw ExecTraceFormatException.At(source, off0, $"unknown event type {typ} (byte 0x{b:x2}) in a Go {header.Version} trace");
             var name = V1EventTypes.Name(typ, ver);
+            var what = V1EventTypes.Phrase(typ, ver);
 
             if (typ == V1EventTypes.String)
             {
@@ -101,14 +102,14 @@ public static class V1TraceReader
             var count = 0;
             if (narg < inlineArgs)
             {
-                for (var i = 0; i < narg; i++) Keep(args, ref count, reader.ReadValue(off0, $"a {name} event"));
+                for (var i = 0; i < narg; i++) Keep(args, ref count, reader.ReadValue(off0, what));
             }
             else
             {
                 // More than inlineArgs args: the first value is the length of the event in bytes.
-                var evLen = reader.ReadValue(off0, $"a {name} event");
+                var evLen = reader.ReadValue(off0, what);
                 var off1 = reader.Offset;
-                while (evLen > (ulong)(reader.Offset - off1)) Keep(args, ref count, reader.ReadValue(off0, $"a {name} event"));
+                while (evLen > (ulong)(reader.Offset - off1)) Keep(args, ref count, reader.ReadValue(off0, what));
                 if (evLen != (ulong)(reader.Offset - off1))
                     throw ExecTraceFormatException.At(source, off0, $"event has wrong length: want {evLen}, got {reader.Offset - off1}");
             }
