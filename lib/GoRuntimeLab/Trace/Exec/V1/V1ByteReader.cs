@@ -53,6 +53,22 @@ internal sealed class V1ByteReader(Stream stream, string source, long startOffse
         }
     }
 
+    /// <summary>Reads <paramref name="count"/> bytes (a string's text), or fails when the file ends first.</summary>
+    public byte[] ReadBytes(int count, long eventOffset, string what)
+    {
+        var bytes = new byte[count];
+        for (var n = 0; n < count;)
+        {
+            if (_pos == _len && !Fill()) throw Truncated(eventOffset, what);
+            var k = Math.Min(count - n, _len - _pos);
+            Array.Copy(_buffer, _pos, bytes, n, k);
+            _pos += k;
+            Offset += k;
+            n += k;
+        }
+        return bytes;
+    }
+
     /// <summary>The error for a file that ends inside the event starting at <paramref name="eventOffset"/>.</summary>
     public ExecTraceFormatException Truncated(long eventOffset, string what) =>
         ExecTraceFormatException.At(source, eventOffset, $"the file ends (at byte {Offset}) inside {what}: the trace is truncated");

@@ -1,4 +1,4 @@
-// Mirrors: internal/trace/parser.go readTrace, parseEvents and the event-count effect of order1007 / removeFutile
+// Mirrors: internal/trace/parser.go (through V1Parser: readTrace, parseEvents) and the event-count effect of order1007 / removeFutile
 // (Go 1.19; Go 1.21's copy differs only in accepting version 1021 and in its STW kinds and names), for formats 1.7-1.21.
 // Simplifies: one streaming pass; the cross-P ordering and goroutine-state checks (order1007, postProcessTrace) are not
 // replayed — they need every event in memory and change no count (see the class remarks).
@@ -32,18 +32,8 @@ namespace GoRuntimeLab.Trace.Exec.V1;
 /// </remarks>
 public static class V1TraceReader
 {
-    // parser.go: Special P identifiers start at FakeP = 1000000 (TimerP, NetpollP, SyscallP, GCP, ProfileP).
-    private const long FakeP = 1_000_000;
-
-    // Every argument an event of a known type can need (Stack keeps only id and size; the rest are counted).
-    private const int KeptArgs = 6;
-
     /// <summary>The format versions parser.go readTrace accepts, 1.7 onwards (1.5 needs the program's binary).</summary>
-    public static bool Supports(ExecTraceHeader header)
-    {
-        ArgumentNullException.ThrowIfNull(header);
-        return header.Major == 1 && header.Minor is 7 or 8 or 9 or 10 or 11 or 19 or 21;
-    }
+    public static bool Supports(ExecTraceHeader header) => V1Parser.Supports(header);
 
     /// <summary>
     /// Reads the events after the 16-byte header (the stream is just after it, as <see cref="ExecTraceHeader.Read"/>
@@ -52,181 +42,55 @@ public static class V1TraceReader
     /// <exception cref="ExecTraceFormatException">Truncated or corrupt, with the byte offset of the event at fault.</exception>
     public static ExecTraceStats ReadStats(Stream stream, string source, ExecTraceHeader header)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(header);
-        if (header.Major == 1 && header.Minor is 5 or 6)
-            throw ExecTraceFormatException.At(source, 0, $"a Go {header.Version} trace: traces of Go 1.6 and older need the program's binary to be read (parser.go Parse), which the kit does not do");
-        if (!Supports(header))
-            throw ExecTraceFormatException.At(source, 0, $"unsupported trace file version {header.Version} (parser.go of Go 1.19 and 1.21 reads 1.7-1.11, 1.19 and 1.21)");
+        var counter = new Counter();
+        var ticksPerSec = V1Parser.Read(stream, source, header, counter);
         var ver = header.Major * 1000 + header.Minor;
 
-        var reader = new V1ByteReader(stream, source, ExecTraceHeader.Length);
-        var args = new ulong[KeptArgs];
-        var counts = new long[V1EventTypes.Count];
-        var stringIds = new HashSet<ulong>();
-        var lastGs = new Dictionary<long, ulong>();
-        var procs = new HashSet<long>();
-        var goroutines = new HashSet<ulong>();
-        long lastP = 0, lastTs = 0, ticksPerSec = 0;
-        ulong lastG = 0;
-        long minTs = long.MaxValue, maxTs = long.MinValue, events = 0;
+        // parseEvents: ev.Ts = int64(float64(ev.Ts-minTs) * (1e9 / float64(ticksPerSec))).
+        var freq = 1e9 / ticksPerSec;
+        var durationNs = (long)((double)unchecked(counter.MaxTs - counter.MinTs) * freq);
+        var byName = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        for (var t = 0; t < counter.Counts.Length; t++)
+            if (counter.Counts[t] > 0) byName[V1EventTypes.Name(t, ver)] = counter.Counts[t];
+        return new ExecTraceStats(header.Version, durationNs, counter.Procs.Count, counter.Goroutines.Count, byName);
+    }
 
-        while (true)
+    // Counts, the tick span, Ps and goroutines: what the statistics need, nothing per event.
+    private sealed class Counter : IV1Sink
+    {
+        public long[] Counts { get; } = new long[V1EventTypes.Count];
+        public HashSet<long> Procs { get; } = [];
+        public HashSet<ulong> Goroutines { get; } = [];
+        public long MinTs { get; private set; } = long.MaxValue;
+        public long MaxTs { get; private set; } = long.MinValue;
+
+        public bool WantsTables => false;
+
+        public void String(ulong id, byte[] text) { }
+
+        public void Stack(ulong id, ReadOnlySpan<ulong> frames) { }
+
+        public void TimerGoroutine(ulong g) { }
+
+        public void Event(in V1RawEvent e)
         {
-            // readTrace: event type and number of arguments in one byte.
-            var off0 = reader.Offset;
-            var b = reader.ReadByte();
-            if (b < 0) break;
-            var typ = b & 0x3f;
-            var narg = (b >> 6) + 1;
-            const int inlineArgs = 4;
-            if (typ == V1EventTypes.None || typ >= V1EventTypes.Count || V1EventTypes.MinVersion(typ) > ver)
-                throw ExecTraceFormatException.At(source, off0, $"unknown event type {typ} (byte 0x{b:x2}) in a Go {header.Version} trace");
-            var name = V1EventTypes.Name(typ, ver);
-            var what = V1EventTypes.Phrase(typ, ver);
-
-            if (typ == V1EventTypes.String)
-            {
-                // String dictionary entry [ID, length, string].
-                var id = reader.ReadValue(off0, "a String entry");
-                if (id == 0) throw ExecTraceFormatException.At(source, off0, "string has invalid id 0");
-                if (!stringIds.Add(id)) throw ExecTraceFormatException.At(source, off0, $"string has duplicate id {id}");
-                var ln = reader.ReadValue(off0, "a String entry");
-                if (ln == 0) throw ExecTraceFormatException.At(source, off0, "string has invalid length 0");
-                if (ln > 1_000_000) throw ExecTraceFormatException.At(source, off0, $"string has too large length {ln}");
-                reader.Skip(ln, off0, "a String entry");
-                continue;
-            }
-
-            var count = 0;
-            if (narg < inlineArgs)
-            {
-                for (var i = 0; i < narg; i++) Keep(args, ref count, reader.ReadValue(off0, what));
-            }
-            else
-            {
-                // More than inlineArgs args: the first value is the length of the event in bytes.
-                var evLen = reader.ReadValue(off0, what);
-                var off1 = reader.Offset;
-                while (evLen > (ulong)(reader.Offset - off1)) Keep(args, ref count, reader.ReadValue(off0, what));
-                if (evLen != (ulong)(reader.Offset - off1))
-                    throw ExecTraceFormatException.At(source, off0, $"event has wrong length: want {evLen}, got {reader.Offset - off1}");
-            }
-
-            if (typ == V1EventTypes.UserLog)
-            {
-                // EvUserLog records are followed by a value string. (readTrace ignores a failure to read it and goes on
-                // reading the string's bytes as events; a truncated or oversized value is an error here.)
-                var sz = reader.ReadValue(off0, "a UserLog value");
-                if (sz > 1_000_000) throw ExecTraceFormatException.At(source, off0, $"UserLog value string is too large (len={sz})");
-                reader.Skip(sz, off0, "a UserLog value");
-            }
-
-            // parseEvents.
-            var want = V1EventTypes.ArgNum(typ, ver, count);
-            if (count != want)
-                throw ExecTraceFormatException.At(source, off0, $"{name} has wrong number of arguments: want {want}, got {count}");
-            switch (typ)
-            {
-                case V1EventTypes.Batch:
-                    lastGs[lastP] = lastG;
-                    lastP = (long)args[0];
-                    lastG = lastGs.GetValueOrDefault(lastP);
-                    lastTs = (long)args[1];
-                    continue;
-                case V1EventTypes.Frequency:
-                    ticksPerSec = (long)args[0];
-                    // The most likely cause is tick skew on different CPUs (parser.go returns ErrTimeOrder).
-                    if (ticksPerSec <= 0) throw ExecTraceFormatException.At(source, off0, $"time stamps out of order: frequency {ticksPerSec} ticks per second");
-                    continue;
-                case V1EventTypes.TimerGoroutine:
-                    continue;
-                case V1EventTypes.Stack:
-                    if (count < 2) throw ExecTraceFormatException.At(source, off0, $"EvStack has wrong number of arguments: want at least 2, got {count}");
-                    var size = args[1];
-                    if (size > 1000) throw ExecTraceFormatException.At(source, off0, $"EvStack has bad number of frames: {size}");
-                    if ((ulong)count != 2 + 4 * size)
-                        throw ExecTraceFormatException.At(source, off0, $"EvStack has wrong number of arguments: want {2 + 4 * size}, got {count}");
-                    continue;
-                case V1EventTypes.FutileWakeup:
-                    throw ExecTraceFormatException.At(source, off0,
-                        "FutileWakeup event: no Go from 1.7 to 1.21 writes it, and removing futile wake-ups (parser.go removeFutile) needs the whole trace in order");
-            }
-
-            // An event: timestamp delta, arguments, stack id (last, when the type has one).
-            var ts = lastTs + (long)args[0];
-            lastTs = ts;
-            var a0 = count > 1 ? args[1] : 0;
-            var a1 = count > 2 ? args[2] : 0;
-            var a2 = count > 3 ? args[3] : 0;
-            var p = lastP;
-            var g = lastG;
-            var at = ts;
-            switch (typ)
-            {
-                case V1EventTypes.GoStart or V1EventTypes.GoStartLocal or V1EventTypes.GoStartLabel:
-                    lastG = a0;
-                    g = a0;
-                    break;
-                case V1EventTypes.GCSTWStart:
-                    g = 0;
-                    if (ver < 1021 && a0 > 1) throw ExecTraceFormatException.At(source, off0, $"unknown STW kind {a0}");
-                    break;
-                case V1EventTypes.GCStart or V1EventTypes.GCDone or V1EventTypes.GCSTWDone:
-                    g = 0;
-                    break;
-                case >= V1EventTypes.GoEnd and <= 20 or >= 22 and <= 27 or V1EventTypes.GoSysBlock or V1EventTypes.GoBlockGC:
-                    // GoEnd, GoStop, GoSched, GoPreempt, GoSleep, GoBlock, GoBlockSend … GoBlockNet, GoSysBlock, GoBlockGC.
-                    lastG = 0;
-                    break;
-                case V1EventTypes.GoSysExit:
-                    g = a0;
-                    // order1007: the exit gets its real timestamp (Args[2]) when the runtime recorded one.
-                    if (a2 != 0) at = (long)a2;
-                    break;
-                case V1EventTypes.GoWaiting or V1EventTypes.GoInSyscall:
-                    g = a0;
-                    break;
-                case V1EventTypes.CPUSample:
-                    at = (long)a0;
-                    p = (long)a1;
-                    g = a2;
-                    break;
-            }
-
-            // order1007 renames the Local variants, which exist only to order events.
-            var counted = typ switch
+            // order1007 renames the Local variants, which exist only to order events, and gives GoSysExit (not
+            // GoSysExitLocal, whose third argument it never reads) the real exit tick when the runtime recorded one.
+            var at = e.Type == V1EventTypes.GoSysExit && e.A2 != 0 ? (long)e.A2 : e.Ts;
+            var counted = e.Type switch
             {
                 V1EventTypes.GoStartLocal => V1EventTypes.GoStart,
                 V1EventTypes.GoUnblockLocal => V1EventTypes.GoUnblock,
                 V1EventTypes.GoSysExitLocal => V1EventTypes.GoSysExit,
-                _ => typ,
+                _ => e.Type,
             };
-            counts[counted]++;
-            events++;
-            if (at < minTs) minTs = at;
-            if (at > maxTs) maxTs = at;
-            if (typ != V1EventTypes.CPUSample && p >= 0 && p < FakeP) procs.Add(p);
-            if (g != 0) goroutines.Add(g);
-            if (typ == V1EventTypes.GoCreate && a0 != 0) goroutines.Add(a0);
+            Counts[counted]++;
+            if (at < MinTs) MinTs = at;
+            if (at > MaxTs) MaxTs = at;
+            if (e.Type != V1EventTypes.CPUSample && e.P >= 0 && e.P < V1Parser.FakeP) Procs.Add(e.P);
+            if (e.G != 0) Goroutines.Add(e.G);
+            if (e.Type == V1EventTypes.GoCreate && e.A0 != 0) Goroutines.Add(e.A0);
         }
-
-        if (events == 0) throw ExecTraceFormatException.At(source, reader.Offset, "trace is empty");
-        if (ticksPerSec == 0) throw ExecTraceFormatException.At(source, reader.Offset, "no EvFrequency event");
-
-        // parseEvents: ev.Ts = int64(float64(ev.Ts-minTs) * (1e9 / float64(ticksPerSec))).
-        var freq = 1e9 / ticksPerSec;
-        var durationNs = (long)((double)unchecked(maxTs - minTs) * freq);
-        var byName = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        for (var t = 0; t < counts.Length; t++)
-            if (counts[t] > 0) byName[V1EventTypes.Name(t, ver)] = counts[t];
-        return new ExecTraceStats(header.Version, durationNs, procs.Count, goroutines.Count, byName);
-    }
-
-    private static void Keep(ulong[] args, ref int count, ulong value)
-    {
-        if (count < args.Length) args[count] = value;
-        count++;
     }
 }
