@@ -18,9 +18,9 @@ counts() {
 }
 
 mkdir -p "$out/go-testdata"
-[ "${1:-}" = --oracles-only ] || (cd data/go/tracegen && $go119 run . -o "../../../$out/tracegen-go1.19.trace" -cpuprofile)
+[ "${1:-}" = --oracles-only ] || (cd data/go/tracegen && $go119 run -trimpath . -o "../../../$out/tracegen-go1.19.trace" -cpuprofile)
 counts $go119 tool trace -d "$out/tracegen-go1.19.trace" > "$out/tracegen-go1.19.trace.counts.tsv"
-[ "${1:-}" = --oracles-only ] || (cd data/go/tracegen && go121 run . -o "../../../$out/tracegen-go1.21.trace" -cpuprofile)
+[ "${1:-}" = --oracles-only ] || (cd data/go/tracegen && go121 run -trimpath . -o "../../../$out/tracegen-go1.21.trace" -cpuprofile)
 counts go121 tool trace -d "$out/tracegen-go1.21.trace" > "$out/tracegen-go1.21.trace.counts.tsv"
 
 for f in http_1_7_good http_1_9_good http_1_10_good http_1_11_good http_1_19_good stress_start_stop_1_7_good \
@@ -32,4 +32,12 @@ done
 for f in http_1_21_good stress_start_stop_1_21_good stress_1_21_good user_task_region_1_21_good; do
   cp $g121/src/internal/trace/testdata/$f "$out/go-testdata/$f"
   counts go121 tool trace -d "$out/go-testdata/$f" > "$out/go-testdata/$f.counts.tsv"
+done
+
+# The blocking profiles of the two tracegen traces, as `go tool trace -pprof=KIND` of the Go that wrote each writes them.
+for k in net sync syscall sched; do
+  $go119 tool trace -pprof=$k "$out/tracegen-go1.19.trace" > "$out/tracegen-go1.19.trace.$k.pb.gz"
+  go121 tool trace -pprof=$k "$out/tracegen-go1.21.trace" > "$out/tracegen-go1.21.trace.$k.pb.gz"
+  $go119 tool trace -pprof=$k "$out/go-testdata/http_1_19_good" > "$out/go-testdata/http_1_19_good.$k.pb.gz"
+  $go119 tool trace -pprof=$k "$out/go-testdata/stress_1_19_good" > "$out/go-testdata/stress_1_19_good.$k.pb.gz"
 done

@@ -39,4 +39,29 @@ public static class ExecTrace
         // Go 1.22+: V2.V2TraceReader.ReadStats(stream, source, header) — the one call site of the V2 reader (replace this line when it lands).
         throw ExecTraceFormatException.At(source, 0, $"Go 1.22+ traces are not supported yet (this one is {header.Version})");
     }
+
+    /// <summary>
+    /// The blocking profile <c>go tool trace -pprof=KIND</c> writes for the trace at <paramref name="path"/>: contentions
+    /// and delay (ns) by stack. Holds every event in memory (at most 20 million), unlike <see cref="ReadStats(string, string)"/>.
+    /// </summary>
+    /// <exception cref="KitInputException">Missing or unreadable file.</exception>
+    /// <exception cref="ExecTraceFormatException">Not a trace, unsupported, truncated, corrupt or inconsistent (with the byte offset).</exception>
+    public static Pprof.PprofProfile Profile(string path, ExecTraceProfileKind kind, string parameter = "file")
+    {
+        using var stream = KitFile.OpenRead(path, Limits, parameter);
+        return Profile(stream, path, kind);
+    }
+
+    /// <summary>The blocking profile of the trace in <paramref name="stream"/>; see <see cref="Profile(string, ExecTraceProfileKind, string)"/>.</summary>
+    public static Pprof.PprofProfile Profile(Stream stream, string source, ExecTraceProfileKind kind, KitReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(source);
+        if (!Enum.IsDefined(kind)) throw KitInputException.For($"unknown profile kind {(int)kind}; expected net, sync, syscall or sched", parameter: "kind");
+        if (stream is not LimitedReadStream) stream = new LimitedReadStream(stream, source, limits ?? Limits, leaveOpen: true);
+        var header = ExecTraceHeader.Read(stream, source);
+        if (header.IsGenerational)
+            throw ExecTraceFormatException.At(source, 0, $"blocking profiles of Go 1.22+ traces are not supported yet (this one is {header.Version})");
+        return V1Profiles.Build(V1Timeline.Read(stream, source, header), kind);
+    }
 }
