@@ -46,6 +46,7 @@ public sealed class CliMatrixTests : IDisposable
         ["metrics expose"] = [],
         ["metrics serve"] = ["--port", "0", "--duration", "0.2"],
         ["trace stats"] = ["data/recordings/trace/tracegen-go1.19.trace"],
+        ["trace pprof"] = ["data/recordings/trace/tracegen-go1.19.trace", "--kind", "sync", "--out", $"{Temp}/sync.pb.gz"],
     };
 
     // Options whose generic bad value is valid for them, with one that is not.
@@ -67,6 +68,7 @@ public sealed class CliMatrixTests : IDisposable
         ["--html"] = BadOutputFiles,
         ["--chrome-trace"] = BadOutputFiles,
         ["pprof convert --out"] = BadOutputFiles,
+        ["trace pprof --out"] = BadOutputFiles,
         // The book writes a folder: not a file, not the notebooks it reads, not inside a file, not where nothing can be written.
         ["book --out"] = ["", "README.md", $"{Temp}/notebooks", $"{Temp}/notebooks/site", "README.md/site", "/proc/golab-none/site"],
         ["--prefix"] = ["", "README.md", "README.md/prefix"],

@@ -44,4 +44,25 @@ public class TraceStatsCliTests
         Assert.Equal(2, r.ExitCode);
         Assert.Equal("golab: data/recordings/trace/go-testdata/README.md: at byte 0: not a Go execution trace: the file does not start with \"go 1.NN trace\"", Assert.Single(r.ErrorLines));
     }
+
+    [Fact]
+    public void Pprof_writes_the_profile_go_tool_trace_pprof_writes()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"golab-trace-pprof-{Guid.NewGuid():N}.pb");
+        try
+        {
+            var r = InProcessGolab.Run("trace", "pprof", "--kind", "syscall", Trace, "-o", output);
+            Assert.True(r.ExitCode == 0, r.ToString());
+            Assert.StartsWith($"wrote {output}: ", r.Stdout, StringComparison.Ordinal);
+            var ours = GoRuntimeLab.Pprof.PprofReader.Read(output);
+            var go = GoRuntimeLab.Pprof.PprofReader.Read(Path.Combine(Testing.Requirement.RepoRoot(), Trace + ".syscall.pb.gz"));
+            Assert.Equal(go.Total("delay"), ours.Total("delay"));
+            Assert.Equal(go.Total("contentions"), ours.Total("contentions"));
+            Assert.True(ours.Total("contentions") > 0);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
 }

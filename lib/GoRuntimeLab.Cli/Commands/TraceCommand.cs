@@ -11,6 +11,7 @@ namespace GoRuntimeLab.Cli.Commands;
 /// <c>golab trace stats FILE [--json]</c>: a Go execution trace (runtime/trace, <c>go test -trace</c>) summed up — the
 /// Go version of its format, its span, its Ps and goroutines, and its events counted by type as <c>go tool trace -d</c>
 /// names them. JSON: {"goVersion":"1.19","durationNs":…,"procs":…,"goroutines":…,"events":{"GoCreate":13,…}}.
+/// <c>golab trace pprof --kind net|sync|syscall|sched FILE -o OUT.pb</c>: the profile <c>go tool trace -pprof=KIND</c> writes.
 /// </summary>
 internal static class TraceCommand
 {
@@ -18,6 +19,7 @@ internal static class TraceCommand
     {
         var command = new Command("trace", "Go execution traces (runtime/trace.Start, go test -trace): the binary files `go tool trace` opens.");
         command.Subcommands.Add(Stats());
+        command.Subcommands.Add(Pprof());
         return command;
     }
 
@@ -38,6 +40,33 @@ internal static class TraceCommand
             var path = parse.GetValue(file)!;
             var stats = ExecTrace.ReadStats(path);
             Console.Out.Write(parse.GetValue(json) ? Json(stats) : Table(path, stats));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Pprof()
+    {
+        var file = CliOptions.TextArgument("FILE", "An execution trace of Go 1.7-1.21 (runtime/trace).");
+        var kind = CliOptions.Choice("--kind", "Which blocking profile, as `go tool trace -pprof=KIND`: net (network wait), sync (channels, select, " +
+            "Mutex, Cond, GC assist wait), syscall (blocking syscalls), sched (from unblock or creation until the goroutine runs).", "sync",
+            "net", "sync", "syscall", "sched");
+        kind.DefaultValueFactory = null;
+        kind.Required = true;
+        var output = OutputFile.Required("--out", "Where to write the profile (pprof protobuf, gzip); its folder must exist.", "OUT.pb");
+        output.Aliases.Add("-o");
+        var command = new Command("pprof", "Write the blocking profile `go tool trace -pprof=KIND FILE` writes (contentions and delay by stack); " +
+            "`go tool pprof -top` prints the same table for both.")
+        {
+            file, kind, output,
+        };
+        command.SetAction(parse =>
+        {
+            var profile = ExecTrace.Profile(parse.GetValue(file)!, Enum.Parse<ExecTraceProfileKind>(parse.GetValue(kind)!, ignoreCase: true));
+            var outPath = parse.GetValue(output)!;
+            OutputFile.Write(outPath, temp => GoRuntimeLab.Pprof.PprofWriter.Write(profile, temp));
+            Console.Out.WriteLine($"wrote {outPath}: {profile.Samples.Count} stacks, {N(profile.Total("contentions"))} contentions, " +
+                $"{(profile.Total("delay") / 1e6).ToString("0.000", CultureInfo.InvariantCulture)} ms delay");
             return ExitCodes.Ok;
         });
         return command;
