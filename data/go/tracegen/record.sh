@@ -41,3 +41,17 @@ for k in net sync syscall sched; do
   $go119 tool trace -pprof=$k "$out/go-testdata/http_1_19_good" > "$out/go-testdata/http_1_19_good.$k.pb.gz"
   $go119 tool trace -pprof=$k "$out/go-testdata/stress_1_19_good" > "$out/go-testdata/stress_1_19_good.$k.pb.gz"
 done
+
+# The goroutine statistics (internal/trace GoroutineStats) of the same traces: data/go/tracestats run with a copy of
+# the Go's own internal/trace (unchanged, BSD licence) made in a temporary folder, FILE.goroutines.tsv.
+goroutines() { # GO-COMMAND... -- TRACE...
+  local go=() t; while [ "$1" != -- ]; do go+=("$1"); shift; done; shift
+  local tmp; tmp=$(mktemp -d)
+  cp data/go/tracestats/go.mod data/go/tracestats/main.go "$tmp/"
+  mkdir "$tmp/trace"
+  for f in "$("${go[@]}" env GOROOT)"/src/internal/trace/*.go; do case "$f" in *_test.go) ;; *) cp "$f" "$tmp/trace/";; esac; done
+  for t in "$@"; do (cd "$tmp" && "${go[@]}" run . "$OLDPWD/$t") > "$t.goroutines.tsv"; done
+  rm -rf "$tmp"
+}
+goroutines $go119 -- "$out/tracegen-go1.19.trace" "$out/go-testdata/http_1_19_good" "$out/go-testdata/stress_1_19_good"
+goroutines go121 -- "$out/tracegen-go1.21.trace"

@@ -64,4 +64,29 @@ public static class ExecTrace
             throw ExecTraceFormatException.At(source, 0, $"blocking profiles of Go 1.22+ traces are not supported yet (this one is {header.Version})");
         return V1Profiles.Build(V1Timeline.Read(stream, source, header), kind);
     }
+
+    /// <summary>
+    /// Per-goroutine execution, scheduler-wait, network, sync-block, syscall, GC and sweep times, as internal/trace
+    /// GoroutineStats computes them for <c>go tool trace</c>'s goroutine pages; sorted by goroutine id. Holds every event
+    /// in memory (at most 20 million).
+    /// </summary>
+    /// <exception cref="KitInputException">Missing or unreadable file.</exception>
+    /// <exception cref="ExecTraceFormatException">Not a trace, unsupported, truncated, corrupt or inconsistent (with the byte offset).</exception>
+    public static IReadOnlyList<ExecTraceGoroutine> Goroutines(string path, string parameter = "file")
+    {
+        using var stream = KitFile.OpenRead(path, Limits, parameter);
+        return Goroutines(stream, path);
+    }
+
+    /// <summary>Per-goroutine times of the trace in <paramref name="stream"/>; see <see cref="Goroutines(string, string)"/>.</summary>
+    public static IReadOnlyList<ExecTraceGoroutine> Goroutines(Stream stream, string source, KitReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(source);
+        if (stream is not LimitedReadStream) stream = new LimitedReadStream(stream, source, limits ?? Limits, leaveOpen: true);
+        var header = ExecTraceHeader.Read(stream, source);
+        if (header.IsGenerational)
+            throw ExecTraceFormatException.At(source, 0, $"goroutine statistics of Go 1.22+ traces are not supported yet (this one is {header.Version})");
+        return V1GoroutineStats.Compute(V1Timeline.Read(stream, source, header), source);
+    }
 }
