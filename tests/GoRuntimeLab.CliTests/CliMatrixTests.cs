@@ -46,6 +46,7 @@ public sealed class CliMatrixTests : IDisposable
         ["metrics expose"] = [],
         ["metrics serve"] = ["--port", "0", "--duration", "0.2"],
         ["trace stats"] = ["data/recordings/trace/tracegen-go1.19.trace"],
+        ["trace goroutines"] = ["data/recordings/trace/tracegen-go1.19.trace"],
         ["trace pprof"] = ["data/recordings/trace/tracegen-go1.19.trace", "--kind", "sync", "--out", $"{Temp}/sync.pb.gz"],
     };
 

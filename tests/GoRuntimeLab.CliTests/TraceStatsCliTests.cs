@@ -65,4 +65,23 @@ public class TraceStatsCliTests
             File.Delete(output);
         }
     }
+
+    [Fact]
+    public void Goroutines_json_lists_every_goroutine_with_the_times_of_go_s_goroutine_stats()
+    {
+        var r = InProcessGolab.Run("trace", "goroutines", Trace, "--json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var gs = doc.RootElement.GetProperty("goroutines").EnumerateArray().ToList();
+        var oracle = File.ReadAllLines(Path.Combine(Testing.Requirement.RepoRoot(), Trace + ".goroutines.tsv")).Where(l => l.Length > 0 && l[0] != '#').ToList();
+        Assert.Equal(oracle.Count, gs.Count);
+        Assert.Equal(oracle.Select(l => l.Split('\t')[5]), gs.Select(g => g.GetProperty("execNs").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(["id", "name", "creationNs", "startNs", "endNs", "execNs", "schedWaitNs", "ioNs", "blockNs", "syscallNs", "gcNs", "sweepNs", "totalNs"],
+            gs[0].EnumerateObject().Select(p => p.Name));
+
+        var text = InProcessGolab.Run("trace", "goroutines", Trace);
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.StartsWith("goroutine  function", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("runtime.main", text.Stdout, StringComparison.Ordinal);
+    }
 }

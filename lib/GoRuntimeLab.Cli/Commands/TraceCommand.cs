@@ -11,6 +11,7 @@ namespace GoRuntimeLab.Cli.Commands;
 /// <c>golab trace stats FILE [--json]</c>: a Go execution trace (runtime/trace, <c>go test -trace</c>) summed up — the
 /// Go version of its format, its span, its Ps and goroutines, and its events counted by type as <c>go tool trace -d</c>
 /// names them. JSON: {"goVersion":"1.19","durationNs":…,"procs":…,"goroutines":…,"events":{"GoCreate":13,…}}.
+/// <c>golab trace goroutines FILE [--json]</c>: per-goroutine times as <c>go tool trace</c>'s goroutine pages.
 /// <c>golab trace pprof --kind net|sync|syscall|sched FILE -o OUT.pb</c>: the profile <c>go tool trace -pprof=KIND</c> writes.
 /// </summary>
 internal static class TraceCommand
@@ -20,6 +21,7 @@ internal static class TraceCommand
         var command = new Command("trace", "Go execution traces (runtime/trace.Start, go test -trace): the binary files `go tool trace` opens.");
         command.Subcommands.Add(Stats());
         command.Subcommands.Add(Pprof());
+        command.Subcommands.Add(Goroutines());
         return command;
     }
 
@@ -70,6 +72,46 @@ internal static class TraceCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static readonly string[] GoroutineHeader = ["goroutine", "function", "exec ms", "sched wait ms", "net ms", "sync ms", "syscall ms", "GC ms", "sweep ms", "total ms"];
+
+    private static Command Goroutines()
+    {
+        var file = CliOptions.TextArgument("FILE", "An execution trace of Go 1.7-1.21 (runtime/trace).");
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print one JSON document: {goroutines: [{id, name, creationNs, startNs, endNs (0: did not end), execNs, schedWaitNs, ioNs, " +
+                          "blockNs, syscallNs, gcNs, sweepNs, totalNs}]}, sorted by id.",
+        };
+        var command = new Command("goroutines", "Per-goroutine times — running, waiting for a P, network, sync, syscall, GC, sweep — as " +
+            "`go tool trace`'s goroutine pages compute them (internal/trace GoroutineStats).")
+        {
+            file, json,
+        };
+        command.SetAction(parse =>
+        {
+            var goroutines = ExecTrace.Goroutines(parse.GetValue(file)!);
+            Console.Out.Write(parse.GetValue(json)
+                ? JsonSerializer.Serialize(new { goroutines }, CliJson.Options) + "\n"
+                : GoroutineTable(goroutines));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string GoroutineTable(IReadOnlyList<ExecTraceGoroutine> goroutines)
+    {
+        static string Ms(long ns) => (ns / 1e6).ToString("0.000", CultureInfo.InvariantCulture);
+        var rows = goroutines.Select(g => new[]
+        {
+            N((long)g.Id), g.Name.Length == 0 ? "-" : g.Name, Ms(g.ExecNs), Ms(g.SchedWaitNs), Ms(g.IoNs), Ms(g.BlockNs), Ms(g.SyscallNs), Ms(g.GcNs), Ms(g.SweepNs), Ms(g.TotalNs),
+        }).ToList();
+        var widths = GoroutineHeader.Select((h, c) => Math.Max(h.Length, rows.Select(r => r[c].Length).DefaultIfEmpty(0).Max())).ToArray();
+        var text = new StringBuilder();
+        foreach (var row in rows.Prepend(GoroutineHeader))
+            text.Append(string.Join("  ", row.Select((cell, c) => c == 1 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd()).Append('\n');
+        return text.ToString();
     }
 
     private static string Json(ExecTraceStats stats) => JsonSerializer.Serialize(new

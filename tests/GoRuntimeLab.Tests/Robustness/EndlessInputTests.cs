@@ -74,7 +74,7 @@ public class EndlessInputTests
         "defer-d" => "-d=defer output",
         "recording" => "golab recording",
         "pprof" => "pprof profile",
-        "exectrace" => "execution trace",
+        "exectrace" or "exectrace-analysis" => "execution trace",
         _ => "workload file",
     };
 }
