@@ -37,6 +37,8 @@ foreach (var report in summaries.SelectMany(s => s.Reports))
     if (mean is null) continue;
     if (name is nameof(SchedulerBenchmarks.TenThousandGoroutinesForOneSecond) or nameof(SchedulerBenchmarks.BarePriorityQueueLoop))
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {SchedulerBenchmarks.Events / (mean.Value / 1e9) / 1e6:0.00} M events/s ({SchedulerBenchmarks.Events} events in {mean.Value / 1e6:0} ms)"));
+    if (name is nameof(ExecTraceBenchmarks.ReadStats))
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {ExecTraceBenchmarks.Events / (mean.Value / 1e9) / 1e6:0.00} M trace events/s ({ExecTraceBenchmarks.Events} events, {ExecTraceBenchmarks.Bytes >> 10} KiB, in {mean.Value / 1e6:0} ms)"));
 }
 
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

@@ -49,6 +49,9 @@ public sealed class CliMatrixTests : IDisposable
         ["race parse"] = ["data/recordings/race/racedemo-run-go1.19.8.txt"],
         ["cover gate"] = ["data/recordings/cover/coverdemo-set-go1.19.8.out"],
         ["benchstat"] = ["data/recordings/benchstat/old-go1.19.8.txt", "data/recordings/benchstat/new-go1.19.8.txt"],
+        ["trace stats"] = ["data/recordings/trace/tracegen-go1.19.trace"],
+        ["trace goroutines"] = ["data/recordings/trace/tracegen-go1.19.trace"],
+        ["trace pprof"] = ["data/recordings/trace/tracegen-go1.19.trace", "--kind", "sync", "--out", $"{Temp}/sync.pb.gz"],
     };
 
     // Options whose generic bad value is valid for them, with one that is not.
@@ -70,6 +73,7 @@ public sealed class CliMatrixTests : IDisposable
         ["--html"] = BadOutputFiles,
         ["--chrome-trace"] = BadOutputFiles,
         ["pprof convert --out"] = BadOutputFiles,
+        ["trace pprof --out"] = BadOutputFiles,
         // The book writes a folder: not a file, not the notebooks it reads, not inside a file, not where nothing can be written.
         ["book --out"] = ["", "README.md", $"{Temp}/notebooks", $"{Temp}/notebooks/site", "README.md/site", "/proc/golab-none/site"],
         ["--prefix"] = ["", "README.md", "README.md/prefix"],

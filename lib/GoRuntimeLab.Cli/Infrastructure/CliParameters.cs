@@ -36,6 +36,7 @@ internal static class CliParameters
         ["size"] = ["--size", "SIZE"],
         ["count"] = ["--count"],
         ["workload"] = ["--workload"],
+        ["kind"] = ["--kind"],
         ["defers"] = ["--defers"],
         ["returns"] = ["--returns"],
         ["scenario"] = ["--scenario"],

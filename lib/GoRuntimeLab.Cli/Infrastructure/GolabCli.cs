@@ -30,6 +30,7 @@ public static class GolabCli
         root.Subcommands.Add(BenchstatCommand.Build());
         root.Subcommands.Add(RaceCommand.Build());
         root.Subcommands.Add(CoverCommand.Build());
+        root.Subcommands.Add(TraceCommand.Build());
         return root;
     }
 

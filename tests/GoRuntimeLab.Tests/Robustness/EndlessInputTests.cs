@@ -77,6 +77,7 @@ public class EndlessInputTests
         "benchfmt" => "benchmark results file",
         "race" => "race detector output",
         "cover" => "coverage profile",
+        "exectrace" or "exectrace-analysis" => "execution trace",
         _ => "workload file",
     };
 }

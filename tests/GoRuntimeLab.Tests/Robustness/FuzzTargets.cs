@@ -13,6 +13,7 @@ using GoRuntimeLab.Race;
 using GoRuntimeLab.Sched.Schedtrace;
 using GoRuntimeLab.Sched.Workloads;
 using GoRuntimeLab.Testing;
+using GoRuntimeLab.Trace.Exec;
 
 namespace GoRuntimeLab.Tests.Robustness;
 
@@ -105,6 +106,25 @@ internal static class FuzzTargets
             (r, _) => GC.KeepAlive(((CoverProfile)r).Gate(85).ToString()))
         {
             EndlessPrefix = Ascii("mode: set\n"),
+        },
+        // Execution traces (binary): Go's small canned traces whole, the endless input one ProcStop event after another.
+        ["exectrace"] = new("exectrace", "trace", [.. Seeds(Path.Combine("trace", "go-testdata"), "*_good").Where(f => new FileInfo(f).Length <= 10_000 && !f.Contains("_1_5_", StringComparison.Ordinal))],
+            (s, n, l) => ExecTrace.ReadStats(s, n, l), p => ExecTrace.ReadStats(p),
+            [0x06, 0x01],
+            (r, _) => GC.KeepAlive(r.ToString()))
+        {
+            MaxSeedBytes = 1 << 20,
+            // Header "go 1.19 trace", Batch [p 0, ticks 1], Frequency [1e9].
+            EndlessPrefix = [.. Ascii("go 1.19 trace\0\0\0"), 0x41, 0x00, 0x01, 0x02, 0x80, 0x94, 0xeb, 0xdc, 0x03],
+        },
+        // The in-memory analysis of the same traces (order1007, postProcessTrace, GoroutineStats, the blocking profiles).
+        ["exectrace-analysis"] = new("exectrace-analysis", "trace", [.. Seeds(Path.Combine("trace", "go-testdata"), "*_good").Where(f => new FileInfo(f).Length <= 10_000 && !f.Contains("_1_5_", StringComparison.Ordinal))],
+            (s, n, l) => ExecTrace.Goroutines(s, n, l), p => ExecTrace.Goroutines(p),
+            [0x06, 0x01],
+            (r, _) => GC.KeepAlive(((IReadOnlyList<ExecTraceGoroutine>)r).Sum(g => g.ExecNs)))
+        {
+            MaxSeedBytes = 1 << 20,
+            EndlessPrefix = [.. Ascii("go 1.19 trace\0\0\0"), 0x41, 0x00, 0x01, 0x02, 0x80, 0x94, 0xeb, 0xdc, 0x03],
         },
         ["workload"] = new("workload", "json", [WorkloadFile],
             (s, n, l) => WorkloadJson.Parse(s, n, l), p => WorkloadJson.ParseFile(p),

@@ -30,12 +30,16 @@ public sealed record ExecTraceHeader(int Major, int Minor)
             n += got;
         }
 
-        // internal/trace/parser.go readHeader (Go 1.19): "go 1.%d trace\x00\x00\x00..." with the version in 1.5..1.21.
-        var text = System.Text.Encoding.ASCII.GetString(buf).TrimEnd('\0');
-        var parts = text.Split(' ');
-        if (parts.Length != 3 || parts[0] != "go" || parts[2] != "trace" || !parts[1].StartsWith("1.", StringComparison.Ordinal)
-            || !int.TryParse(parts[1].AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minor))
+        // internal/trace/parser.go parseHeader (Go 1.19): "go 1." then 1 to 3 digits, the first not 0, then " trace" and
+        // NUL bytes to 16 ("go 1.2345 trace\x00" and "go 0.0 trace" are not traces).
+        var i = 6;
+        while (i < 8 && buf[i] is >= (byte)'0' and <= (byte)'9') i++;
+        ReadOnlySpan<byte> tail = " trace\0\0\0\0"u8;
+        if (buf[0] != 'g' || buf[1] != 'o' || buf[2] != ' ' || buf[3] != '1' || buf[4] != '.' || buf[5] is < (byte)'1' or > (byte)'9'
+            || !buf[i..].SequenceEqual(tail[..(Length - i)]))
             throw ExecTraceFormatException.At(source, 0, "not a Go execution trace: the file does not start with \"go 1.NN trace\"");
+        var minor = 0;
+        for (var d = 5; d < i; d++) minor = minor * 10 + (buf[d] - '0');
         return new ExecTraceHeader(1, minor);
     }
 }

@@ -1,0 +1,3 @@
+module golab/tracestats
+
+go 1.19

@@ -1,0 +1,93 @@
+// Mirrors: cmd/trace main.go (Go 1.19, 1.21) parseTrace → internal/trace.Parse, which reads the header and then the
+// events of that format; Go 1.22+ (internal/trace/v2) reads the generation-based format instead.
+using GoRuntimeLab.IO;
+using GoRuntimeLab.Trace.Exec.V1;
+
+namespace GoRuntimeLab.Trace.Exec;
+
+/// <summary>
+/// Reads a Go execution trace (runtime/trace.Start, <c>go test -trace</c>) of any supported format: the header says
+/// which, and the reader of that format counts its events as <c>go tool trace -d</c> prints them.
+/// </summary>
+public static class ExecTrace
+{
+    /// <summary>What a file may hold at most: real traces of a few seconds are megabytes; 1 GiB bounds a wrong file.</summary>
+    public static KitReadLimits Limits { get; } = new("execution trace", 1L << 30);
+
+    /// <summary>Reads the trace file at <paramref name="path"/>; <paramref name="parameter"/> names the argument that gave it.</summary>
+    /// <exception cref="KitInputException">Missing or unreadable file.</exception>
+    /// <exception cref="ExecTraceFormatException">Not a trace, an unsupported version, truncated or corrupt (with the byte offset).</exception>
+    public static ExecTraceStats ReadStats(string path, string parameter = "file")
+    {
+        using var stream = KitFile.OpenRead(path, Limits, parameter);
+        return ReadStats(stream, path);
+    }
+
+    /// <summary>
+    /// Reads a trace from <paramref name="stream"/>; <paramref name="source"/> names it in errors. At most
+    /// <paramref name="limits"/>' bytes are read (default <see cref="Limits"/>).
+    /// </summary>
+    /// <exception cref="ExecTraceFormatException">Not a trace, an unsupported version, truncated or corrupt (with the byte offset).</exception>
+    /// <exception cref="KitInputLimitException">The stream goes on past the limit.</exception>
+    public static ExecTraceStats ReadStats(Stream stream, string source, KitReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(source);
+        if (stream is not LimitedReadStream) stream = new LimitedReadStream(stream, source, limits ?? Limits, leaveOpen: true);
+        var header = ExecTraceHeader.Read(stream, source);
+        // Go 1.22+ writes the generation-based format (internal/trace/v2 in 1.22, internal/trace in 1.23).
+        return header.IsGenerational
+            ? V2.V2TraceReader.ReadStats(stream, source, header)
+            : V1TraceReader.ReadStats(stream, source, header);
+    }
+
+    /// <summary>
+    /// The blocking profile <c>go tool trace -pprof=KIND</c> writes for the trace at <paramref name="path"/>: contentions
+    /// and delay (ns) by stack. Holds every event in memory (at most 20 million), unlike <see cref="ReadStats(string, string)"/>.
+    /// </summary>
+    /// <exception cref="KitInputException">Missing or unreadable file.</exception>
+    /// <exception cref="ExecTraceFormatException">Not a trace, unsupported, truncated, corrupt or inconsistent (with the byte offset).</exception>
+    public static Pprof.PprofProfile Profile(string path, ExecTraceProfileKind kind, string parameter = "file")
+    {
+        using var stream = KitFile.OpenRead(path, Limits, parameter);
+        return Profile(stream, path, kind);
+    }
+
+    /// <summary>The blocking profile of the trace in <paramref name="stream"/>; see <see cref="Profile(string, ExecTraceProfileKind, string)"/>.</summary>
+    public static Pprof.PprofProfile Profile(Stream stream, string source, ExecTraceProfileKind kind, KitReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(source);
+        if (!Enum.IsDefined(kind)) throw KitInputException.For($"unknown profile kind {(int)kind}; expected net, sync, syscall or sched", parameter: "kind");
+        if (stream is not LimitedReadStream) stream = new LimitedReadStream(stream, source, limits ?? Limits, leaveOpen: true);
+        var header = ExecTraceHeader.Read(stream, source);
+        if (header.IsGenerational)
+            throw ExecTraceFormatException.At(source, 0, $"blocking profiles of Go 1.22+ traces are not supported yet (this one is {header.Version})");
+        return V1Profiles.Build(V1Timeline.Read(stream, source, header), kind);
+    }
+
+    /// <summary>
+    /// Per-goroutine execution, scheduler-wait, network, sync-block, syscall, GC and sweep times, as internal/trace
+    /// GoroutineStats computes them for <c>go tool trace</c>'s goroutine pages; sorted by goroutine id. Holds every event
+    /// in memory (at most 20 million).
+    /// </summary>
+    /// <exception cref="KitInputException">Missing or unreadable file.</exception>
+    /// <exception cref="ExecTraceFormatException">Not a trace, unsupported, truncated, corrupt or inconsistent (with the byte offset).</exception>
+    public static IReadOnlyList<ExecTraceGoroutine> Goroutines(string path, string parameter = "file")
+    {
+        using var stream = KitFile.OpenRead(path, Limits, parameter);
+        return Goroutines(stream, path);
+    }
+
+    /// <summary>Per-goroutine times of the trace in <paramref name="stream"/>; see <see cref="Goroutines(string, string)"/>.</summary>
+    public static IReadOnlyList<ExecTraceGoroutine> Goroutines(Stream stream, string source, KitReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(source);
+        if (stream is not LimitedReadStream) stream = new LimitedReadStream(stream, source, limits ?? Limits, leaveOpen: true);
+        var header = ExecTraceHeader.Read(stream, source);
+        if (header.IsGenerational)
+            throw ExecTraceFormatException.At(source, 0, $"goroutine statistics of Go 1.22+ traces are not supported yet (this one is {header.Version})");
+        return V1GoroutineStats.Compute(V1Timeline.Read(stream, source, header), source);
+    }
+}
