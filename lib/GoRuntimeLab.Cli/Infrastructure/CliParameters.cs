@@ -47,6 +47,8 @@ internal static class CliParameters
         ["speed"] = ["--speed"],
         ["file"] = ["--file", "FILE"],
         ["path"] = ["FILE"],
+        ["board"] = ["--board", "FILE"],
+        ["team"] = ["--name"],
         ["BookOptions.OutputDirectory"] = ["--out"],
         ["BookOptions.NotebooksDirectory"] = ["--notebooks"],
         ["BookOptions.Only"] = ["--only"],

@@ -58,7 +58,8 @@ public static class LabAnswerSheet
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        var text = (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        return new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
     }
 
     // The line and column (1-based; the column in UTF-8 bytes, as System.Text.Json counts) of the key "name".

@@ -23,8 +23,8 @@ public static class LabBoard
     /// <exception cref="KitInputException">Bad team name, a malformed board (nothing is written), or the lock not obtained in time.</exception>
     public static void Append(string path, LabBoardEntry entry)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(entry);
+        if (string.IsNullOrWhiteSpace(path)) throw KitInputException.For("no scoreboard file given", parameter: "board");
         CheckTeam(entry.Team);
         if (entry.Score < 0 || entry.Max < entry.Score) throw KitInputException.For($"score {entry.Score} of {entry.Max} is not a score", parameter: "score");
         if (Directory.Exists(path)) throw KitInputException.For("is a folder; expected a scoreboard file", parameter: "board", file: path);
