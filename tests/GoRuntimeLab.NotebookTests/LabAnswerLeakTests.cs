@@ -9,8 +9,8 @@ namespace GoRuntimeLab.NotebookTests;
 
 /// <summary>
 /// Issue 14: no lab answer appears in a notebook or on a rendered page. For every lab with one answer, the texts that
-/// would give it away (<c>LabCatalog.SpoilersFor</c>: the answer itself when it is distinctive — 4+ digits, or a word
-/// that is not course vocabulary — and the phrases stating it, e.g. "137 MiB", "3 cut off") are searched in every
+/// would give it away (<c>LabCatalog.SpoilersFor</c>: the answer itself when it is distinctive — 3+ digits, or a word
+/// of 5+ letters, unless the lab marks it common — and the phrases stating it, e.g. "137 MiB", "3 cut off") are searched in every
 /// notebook's cells and in what a reader sees on every page of the book <see cref="ExecutedBook"/> rendered (the page
 /// text and every cell output; chart data is not searched: reading a chart is how a learner works an answer out).
 /// Numbers match whole, not inside a longer number.

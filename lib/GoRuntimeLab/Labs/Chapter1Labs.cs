@@ -49,7 +49,7 @@ internal static class Chapter1Labs
         yield return new Lab
         {
             Id = "01.2-waitgroup-wait",
-            Vocabulary = true,
+            Common = true,
             Title = "wg.Wait() 在等什么",
             Points = 2,
             Question = "在调度模拟器里运行 sz-welcome-waitgroup：main 在 wg.Wait() 中阻塞时，它的等待原因（wait reason，与 Go 的 goroutine 栈转储里方括号中的文字相同）是什么？答案是一个词。",
@@ -65,6 +65,7 @@ internal static class Chapter1Labs
         yield return new Lab
         {
             Id = "01.2-one-proc",
+            Common = true,   // the goroutines' own 300ms sleep is the lab's setting, printed throughout section 1.2
             Title = "并发不等于并行",
             Points = 2,
             Question = "把 sz-welcome-waitgroup 放到只有一个 P 的调度模拟器里（SchedConfig.Default.WithProcs(1)）：main 在第几毫秒返回（模拟时间，向下取整）？答案是一个整数。",
@@ -78,7 +79,7 @@ internal static class Chapter1Labs
         yield return new Lab
         {
             Id = "01.3-race-detector",
-            Vocabulary = true,
+            Common = true,
             Title = "谁能发现数据竞争",
             Points = 1,
             Question = "go vet、staticcheck、go run -race 三者之中，哪一个能在程序运行时发现两个 goroutine 不加锁地读写同一个变量？答案写命令里决定性的那个标志或工具名。",

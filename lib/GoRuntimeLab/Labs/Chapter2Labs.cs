@@ -92,7 +92,7 @@ internal static class Chapter2Labs
         yield return new Lab
         {
             Id = "02.2-escape-kind",
-            Vocabulary = true,
+            Common = true,
             Title = "参数 pp 的逃逸类别",
             Points = 2,
             Question = "data/go/escape 的 ParamContentToGlobal(pp **int) 只把 *pp 存进全局变量。编译器（go build -gcflags=-m）对参数 pp 报告的是哪一类？答案是 EscapeKind 的一个名字（例如 EscapeKind.LeakingParam，或字符串 \"leakingParam\"）。",

@@ -49,9 +49,10 @@ public sealed record Lab
     /// for them, and for the answer itself when that is distinctive enough to search bare).</summary>
     internal IReadOnlyList<string> Spoilers { get; init; } = [];
 
-    /// <summary>True when the answer is a term the course teaches elsewhere (a wait reason, an escape category, a
-    /// flag): only the spoiler phrases are kept off the page, not the word itself.</summary>
-    internal bool Vocabulary { get; init; }
+    /// <summary>True when the answer is a term or value the course shows elsewhere for other reasons (a wait reason,
+    /// an escape category, a flag, a duration of the lab's own setting): only the spoiler phrases are kept off the
+    /// page, not the bare answer.</summary>
+    internal bool Common { get; init; }
 
     /// <summary>What a right answer adds to the explanation (may state the answer: shown only after it is found).</summary>
     internal string Explanation { get; init; } = "";

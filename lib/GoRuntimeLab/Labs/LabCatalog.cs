@@ -36,8 +36,8 @@ public static partial class LabCatalog
 
     /// <summary>
     /// The texts that would give <paramref name="id"/>'s answer away: its spoiler phrases with the answer filled in, and
-    /// the answer itself when it is distinctive enough to search bare (a number of 4 or more digits, a word of 5 or more
-    /// letters that is not a term the course teaches elsewhere). Empty for an open lab.
+    /// the answer itself when it is distinctive enough to search bare (a number of 3 or more digits, a word of 5 or more
+    /// letters, unless the lab is marked common). Empty for an open lab.
     /// </summary>
     internal static IReadOnlyList<string> SpoilersFor(string id)
     {
@@ -46,7 +46,7 @@ public static partial class LabCatalog
         var answer = Convert.ToString(lab.Reference(), CultureInfo.InvariantCulture)!;
         var forms = lab.Spoilers.Select(s => s.Replace("{0}", answer, StringComparison.Ordinal)).ToList();
         var number = long.TryParse(answer, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
-        if (number ? answer.Length >= 4 : !lab.Vocabulary && answer.Length >= 5) forms.Insert(0, answer);
+        if (!lab.Common && answer.Length >= (number ? 3 : 5)) forms.Insert(0, answer);
         return forms;
     }
 
