@@ -122,6 +122,7 @@ internal static class Chapter2Labs
         yield return new Lab
         {
             Id = "02.3-second-p",
+            Common = true,   // the bare count also appears by coincidence (2.1's table of GC counts per recording); the µs phrases are searched
             Title = "多一个 P 的 sleeper",
             Points = 3,
             Question = "spinner-sleeper 在 GOMAXPROCS=1 时，sleeper 要等 sysmon 抢占 spinner 才能醒来。改成 GOMAXPROCS=2（Go 1.23，其余默认：cfg.WithProcs(2)）：sleeper 在第几微秒结束（模拟时间，向下取整到整数 µs）？答案是一个整数。",
