@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # Chapter 1 — 入门与环境. Built by build.py into notebooks/01-getting-started.ipynb.
 
@@ -25,7 +25,7 @@ using System.IO;
 using GoRuntimeLab.Charts;
 using GoRuntimeLab.Charts.Welcome;
 using GoRuntimeLab.GoTool;
-using GoRuntimeLab.Exercises;
+using GoRuntimeLab.Labs;
 var env = Kit.Setup();
 env""")
 
@@ -91,11 +91,17 @@ WelcomeCharts.Timeline(sleepTrace)""")
 
 md("""### 把工作变慢一点
 
-现在让每个 goroutine 工作 700ms，而 `main` 仍然只睡 500ms：""")
+现在让每个 goroutine 工作 700ms，而 `main` 仍然只睡 500ms。运行之前先预测结果——这是本章的第一个 **实验**（lab）。
+
+> **实验怎么做**：运行实验单元格会显示题目和分值；把 `answer: null` 换成你的答案再运行，它会告诉你对不对；答错时给出下一条提示，`Lab.Hint("实验编号")` 也可以单独要一条提示（按顺序逐条给出）。答案由课程库计算，笔记本里没有答案。全部实验也可以写进一个 JSON 文件，用 `golab lab check answers.json` 一次评分（见 README）。""")
+
+lab("01.2-cut-off", note="先预测，再把 null 换成你的答案")
+
+md("""现在运行，看看你的预测：""")
 
 code("""var slowRun = await GoProgram.RunOrReplayAsync("../data/go/welcome-sleep", slowWork, "../data/recordings/welcome/sleep-work700ms.txt");
 var slowTrace = WelcomeTrace.Parse(slowRun.Stdout, slowRun.Source);
-Console.WriteLine($"{slowRun.Source}: {slowTrace}");
+Console.WriteLine(slowRun.Source);
 WelcomeCharts.Timeline(slowTrace)""")
 
 md("""红色虚线就是被截断的工作：`main` 返回时进程立即退出，Go 运行时 **不会等待** 其他 goroutine，也不会执行它们剩下的代码或 defer。没有错误、没有提示，“完成”那一行就这样消失了。
@@ -125,7 +131,7 @@ md("""`main` 的返回时间跟随最慢的 goroutine（约 700ms），而不是
 
 ### 同一个程序，在调度模拟器里
 
-第二章 2.3 节的 **G/M/P 调度模拟器** 也能运行这个程序（`sz-welcome`：300ms / 500ms，与课程文本相同；`sz-welcome-waitgroup` 是 WaitGroup 版本）。下面两张图每行是一个 goroutine：绿色是运行，蓝色点线是等待，悬停可以看到等待原因。Sleep 版本的 `main` 在 `sleep` 里一直等到 500ms，而 goroutine 在 300ms 就已结束；WaitGroup 版本的 `main` 等的是 `semacquire`（`wg.Wait()` 内部的信号量），最后一个 goroutine 结束它就返回。与上面真实 Go 的时间线对照：形状相同，只是模拟器给出的是精确的模拟时间。""")
+第二章 2.3 节的 **G/M/P 调度模拟器** 也能运行这个程序（`sz-welcome`：300ms / 500ms，与课程文本相同；`sz-welcome-waitgroup` 是 WaitGroup 版本）。下面两张图每行是一个 goroutine：绿色是运行，蓝色点线是等待，悬停可以看到等待原因。Sleep 版本的 `main` 在 `sleep` 里一直等到 500ms，而 goroutine 在 300ms 就已结束；WaitGroup 版本的 `main` 在 `wg.Wait()` 里等待（等待原因是什么？把鼠标放到 main 那一行的等待段上，或做下面的实验 01.2-waitgroup-wait），最后一个 goroutine 结束它就返回。与上面真实 Go 的时间线对照：形状相同，只是模拟器给出的是精确的模拟时间。""")
 
 code("""using GoRuntimeLab.Sched;
 using GoRuntimeLab.Charts.Sched;
@@ -142,14 +148,20 @@ md("""### 小结
 - goroutine 的启动和打印顺序不确定；“并发”不等于“并行”。
 - 程序打印的自我评价不是证据；环境事实要向工具链（`go env`、`go version`）要。
 
-### 练习
+### 实验
 
-1. 不运行程序，预测：`-work 700ms` 时 Sleep 版本有几个 goroutine 被截断？把答案填入 `cutOffAnswer`（例如 `2`）后运行下一个单元格检查。
-2. 有 Go 时，用 `WelcomeTrace.Parse((await GoToolchain.Require().RunAsync("../data/go/welcome-sleep", ["-work", "495ms"])).Stdout)` 现场多跑几次，再试 `"505ms"`：边界附近的结果稳定吗？为什么这说明 Sleep 方案依赖运气？
-3. 用 `new GoRunOptions { GoMaxProcs = 1 }` 作为 `RunOrReplayAsync` 的 `options` 参数重跑 WaitGroup 版本：结果变了吗？这说明了“并发”与“并行”的什么区别？""")
+下面每个实验单元格先显示题目；把 `answer: null` 换成你的答案后重新运行。""")
 
-code("""int? cutOffAnswer = null;   // 练习 1：把 null 换成你的答案
-ChapterExercises.WelcomeCutOff(cutOffAnswer, slowTrace)""")
+lab("01.2-parse-duration")
+
+lab("01.2-waitgroup-wait", note="把 null 换成一个词（字符串）")
+
+lab("01.2-one-proc")
+
+md("""### 思考题
+
+1. 有 Go 时，用 `WelcomeTrace.Parse((await GoToolchain.Require().RunAsync("../data/go/welcome-sleep", ["-work", "495ms"])).Stdout)` 现场多跑几次，再试 `"505ms"`：边界附近的结果稳定吗？为什么这说明 Sleep 方案依赖运气？
+2. 用 `new GoRunOptions { GoMaxProcs = 1 }` 作为 `RunOrReplayAsync` 的 `options` 参数重跑真实的 WaitGroup 版本：结果与实验 01.2-one-proc 的模拟一致吗？""")
 
 md("""## 1.3 本地开发工具链
 
@@ -172,8 +184,11 @@ md("""### 小结
 - 调试用 Delve，编辑器智能提示与诊断用 gopls（可接入 staticcheck），开发时热重载用 Air。
 - 模块路径（`go mod init` 的参数）只是一个唯一的导入前缀；课程文本说的“地域标识”对编译和运行没有任何影响。
 
-### 练习
+### 实验与思考题
 
-1. 用 `go mod init example.com/hello` 建一个模块，写一个有数据竞争的小程序，分别用 `go vet`、`staticcheck` 和 `go run -race` 检查：哪一个能发现竞争？
-2. 在 Delve 中给 `welcome-waitgroup` 的 `wg.Wait()` 下断点，用 `goroutines` 命令看此时有几个 goroutine、各自停在哪里。""")
+先做实验：三个工具里哪一个能发现数据竞争？有 Go 时可以自己验证：用 `go mod init example.com/hello` 建一个模块，写一个有数据竞争的小程序，分别用三个工具检查。""")
+
+lab("01.3-race-detector", note="把 null 换成一个标志或工具名（字符串）")
+
+md("""思考题：在 Delve 中给 `welcome-waitgroup` 的 `wg.Wait()` 下断点，用 `goroutines` 命令看此时有几个 goroutine、各自停在哪里。""")
 

@@ -19,6 +19,13 @@ def code(source):
     _cells.append(("code", source))
 
 
+def lab(lab_id, placeholder="null", note="把 null 换成你的答案"):
+    """Adds the cell of one lab (lib/GoRuntimeLab/Labs): its question card, then the check of the learner's answer.
+    The notebook never holds the answer: the library computes it (golab lab list shows every lab)."""
+    _cells.append(("code", f"""display(Lab.Show("{lab_id}"));
+Lab.Check("{lab_id}", answer: {placeholder})   // {note}；卡住时运行 Lab.Hint("{lab_id}")"""))
+
+
 def take():
     """Returns the cells collected so far and starts a new notebook."""
     global _cells

@@ -52,6 +52,9 @@ public sealed class CliMatrixTests : IDisposable
         ["trace stats"] = ["data/recordings/trace/tracegen-go1.19.trace"],
         ["trace goroutines"] = ["data/recordings/trace/tracegen-go1.19.trace"],
         ["trace pprof"] = ["data/recordings/trace/tracegen-go1.19.trace", "--kind", "sync", "--out", $"{Temp}/sync.pb.gz"],
+        ["lab list"] = ["--chapter", "1"],
+        ["lab check"] = [$"{Temp}/notebooks/answers.json", "--board", $"{Temp}/notebooks/board.jsonl", "--name", "team"],
+        ["lab board"] = [$"{Temp}/notebooks/board.jsonl"],
     };
 
     // Options whose generic bad value is valid for them, with one that is not.
@@ -77,6 +80,7 @@ public sealed class CliMatrixTests : IDisposable
         // The book writes a folder: not a file, not the notebooks it reads, not inside a file, not where nothing can be written.
         ["book --out"] = ["", "README.md", $"{Temp}/notebooks", $"{Temp}/notebooks/site", "README.md/site", "/proc/golab-none/site"],
         ["--prefix"] = ["", "README.md", "README.md/prefix"],
+        ["--board"] = BadOutputFiles,
     };
 
     public CliMatrixTests()
@@ -84,6 +88,9 @@ public sealed class CliMatrixTests : IDisposable
         Directory.CreateDirectory(Path.Combine(Temp, "notebooks"));
         foreach (var notebook in Directory.GetFiles(Path.Combine(Testing.Requirement.RepoRoot(), "notebooks"), "*.ipynb"))
             File.Copy(notebook, Path.Combine(Temp, "notebooks", Path.GetFileName(notebook)), overwrite: true);
+        // The lab commands' files sit beside the notebook copies (the output tests expect nothing else in Temp).
+        File.WriteAllText(Path.Combine(Temp, "notebooks", "answers.json"), "{\"01.2-parse-duration\": 1}\n");
+        File.WriteAllText(Path.Combine(Temp, "notebooks", "board.jsonl"), "{\"team\":\"a\",\"time\":\"2026-12-06T00:00:00.000Z\",\"score\":1,\"max\":9}\n");
     }
 
     public void Dispose()

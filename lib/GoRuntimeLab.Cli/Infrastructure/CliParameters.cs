@@ -70,6 +70,8 @@ internal static class CliParameters
         ["alpha"] = ["--alpha"],
         ["confidence"] = ["--confidence"],
         ["minimumPercent"] = ["--min"],
+        ["board"] = ["--board", "FILE"],
+        ["team"] = ["--name"],
         ["BookOptions.OutputDirectory"] = ["--out"],
         ["BookOptions.NotebooksDirectory"] = ["--notebooks"],
         ["BookOptions.Only"] = ["--only"],

@@ -31,6 +31,7 @@ public static class GolabCli
         root.Subcommands.Add(RaceCommand.Build());
         root.Subcommands.Add(CoverCommand.Build());
         root.Subcommands.Add(TraceCommand.Build());
+        root.Subcommands.Add(LabCommand.Build());
         return root;
     }
 

@@ -3,42 +3,29 @@
 // recording shows it (the largest constant make size recorded as "does not escape"), not compiled.
 using System.Globalization;
 using System.Text.RegularExpressions;
-using GoRuntimeLab.Exercises;
 using GoRuntimeLab.GoTool;
+using GoRuntimeLab.Labs;
 
 namespace GoRuntimeLab.Escape;
 
-/// <summary>Checks the section 2.2 escape exercises against the real compiler, or against its recorded output.</summary>
+/// <summary>Checks the section 2.2 "nothing on the heap" lab (02.2-no-heap) against the real compiler, or against its recorded output.</summary>
 public static partial class EscapeExercise
 {
-    /// <summary>"Which kind does the compiler report here?" — the expected kind is read from <paramref name="report"/>.</summary>
-    public static ExerciseResult CheckKind(string question, EscapeKind? answer, EscapeReport report, string file, int line, string? name = null)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        var expected = report.VerdictAt(file, line, name);
-        var said = report.At(file, line).Where(f => name is null || f.Name == name).Select(f => f.Message).FirstOrDefault() ?? "(nothing)";
-        var why = $"编译器输出 compiler says: \"{said}\" ({report.Source})";
-        if (answer is null) return new ExerciseResult(question, ExerciseVerdict.NotAnswered, "");
-        return answer == expected
-            ? new ExerciseResult(question, ExerciseVerdict.Correct, why)
-            : new ExerciseResult(question, ExerciseVerdict.Wrong, $"你的答案 your answer: {answer}. {why}");
-    }
-
     /// <summary>
     /// "Rewrite <paramref name="function"/> so nothing in it goes to the heap." With Go, <paramref name="goSource"/> (a whole
-    /// file, package clause included; null = not answered) is compiled with -gcflags=-m and the function must have no
+    /// file, package clause included) is compiled with -gcflags=-m and the function must have no
     /// "moved to heap"/"escapes to heap" finding. Without Go, every make/new in the function must have a constant size no
     /// larger than the largest constant size recorded as "does not escape" in <paramref name="recordingPath"/>, and the
     /// function must return no pointer, slice or map — the rule as the recording shows it; the feedback says which check ran.
     /// </summary>
-    public static async Task<ExerciseResult> CheckNoHeapAsync(string question, string? goSource, string function, string recordingPath,
+    public static async Task<LabVerdict> CheckNoHeapAsync(string goSource, string function, string recordingPath,
         GoToolchain? toolchain, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(function);
-        if (string.IsNullOrWhiteSpace(goSource)) return new ExerciseResult(question, ExerciseVerdict.NotAnswered, "");
+        if (string.IsNullOrWhiteSpace(goSource)) return LabVerdict.Wrong("答案是空的：应当是一个完整的 Go 源文件。");
         var index = GoFunctionIndex.FromSources([("answer.go", goSource)]);
         if (!index.Functions.Any(f => f.Name == function))
-            return new ExerciseResult(question, ExerciseVerdict.Wrong, $"答案里没有函数 {function} (no func {function} in your answer)");
+            return LabVerdict.Wrong($"答案里没有函数 {function} (no func {function} in your answer)");
 
         if (toolchain is not null)
         {
@@ -55,14 +42,14 @@ public static partial class EscapeExercise
                 }
                 catch (GoBuildException e)
                 {
-                    return new ExerciseResult(question, ExerciseVerdict.Wrong, $"编译失败 does not compile: {e.Build?.Stderr.Trim() ?? e.Message}");
+                    return LabVerdict.Wrong($"编译失败 does not compile: {e.Build?.Stderr.Trim() ?? e.Message}");
                 }
                 var row = EscapeByFunction.Tabulate(report, index).First(r => r.Function == function);
                 var heap = row.Findings.Where(f => f.Kind is EscapeKind.MovedToHeap or EscapeKind.EscapesToHeap).Select(f => f.RawText).ToList();
                 var source = $"（本机 Go 编译 compiled with {toolchain.Description}）";
                 return heap.Count == 0
-                    ? new ExerciseResult(question, ExerciseVerdict.Correct, $"{function} 中没有堆分配 nothing goes to the heap {source}")
-                    : new ExerciseResult(question, ExerciseVerdict.Wrong, $"仍然逃逸 still on the heap: {string.Join("; ", heap)} {source}");
+                    ? LabVerdict.Right($"{function} 中没有堆分配 nothing goes to the heap {source}")
+                    : LabVerdict.Wrong($"仍然逃逸 still on the heap: {string.Join("; ", heap)} {source}");
             }
             finally
             {
@@ -93,8 +80,8 @@ public static partial class EscapeExercise
         if (ReturnsReference().IsMatch(body)) problems.Add("函数返回了指针/切片/map returns a reference");
         var note = $"（本机没有 Go，按录制的规则检查 no Go here: checked against {GoProgram.DisplayPath(recordingPath)}）";
         return problems.Count == 0
-            ? new ExerciseResult(question, ExerciseVerdict.Correct, note)
-            : new ExerciseResult(question, ExerciseVerdict.Wrong, string.Join("; ", problems) + " " + note);
+            ? LabVerdict.Right(note)
+            : LabVerdict.Wrong(string.Join("; ", problems) + " " + note);
     }
 
     /// <summary>The largest size in bytes of a recorded "make([]T, N) does not escape" with a basic T (1.21+ prints N folded, e.g. 65536).</summary>

@@ -13,6 +13,6 @@ md("""# 第二章 Go 运行时核心机制深度剖析
 code("""#r "../lib/GoRuntimeLab.Charts/bin/GoRuntimeLab.Charts.dll"
 using GoRuntimeLab;
 using GoRuntimeLab.Charts;
-using GoRuntimeLab.Exercises;
+using GoRuntimeLab.Labs;
 var env = Kit.Setup();
 env""")

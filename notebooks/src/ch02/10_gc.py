@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # 2.1 — GC 原理与 GOGC 调优实战 (models: lib/GoRuntimeLab/Gc/Pacer, Gc/Simulation, Gc/Guide, Gc/Trace;
 # charts: lib/GoRuntimeLab.Charts/Gc). The tri-colour subsection follows in 18_gc_tricolor.py.
@@ -47,7 +47,7 @@ $"trigger = {trigger} B, goal = {goal} B  (真实 Go 的 GODEBUG=gcpacertrace=1 
 
 md("""GC 根对目标的影响（GOGC=100，存活堆 64 MiB、全局变量 1 MiB，栈从 0 增加到 64 MiB）：""")
 
-code("""new[] { 0L, 8, 64 }.Select(stacks => new { stacksMiB = stacks, goalMiB = GcExercises.HeapGoalMiB(64, stacks, 1, 100), before118MiB = 64 * 2 }).AsTable()""")
+code("""new[] { 0L, 16, 64 }.Select(stacks => new { stacksMiB = stacks, goalMiB = GcExercises.HeapGoalMiB(64, stacks, 1, 100), before118MiB = 64 * 2 }).AsTable()""")
 
 md("""### 与 Go 自己的测试逐字节对照：TestGcPacer
 
@@ -155,11 +155,10 @@ md("""### 小结
 - GOGC 是 CPU 与内存的取舍；GOMEMLIMIT 是软上限，CPU 限制器在必要时宁可让堆超出，也不让 GC 吃掉超过约一半的 CPU。
 - 模型的每条规则都对应 Go 源码，并由 Go 自己的测试（逐字节）和真实 gctrace（GC 次数 ±10%）校验。
 
-### 练习
+### 实验
 
-1. GOGC=100，上一轮标记到 64 MiB 存活堆，goroutine 栈共 8 MiB，全局变量 1 MiB。下一轮的堆目标是多少 MiB？把 `null` 换成你的答案再运行。
-2. 一个服务部署在 512 MiB 的容器里：存活堆 150 MiB，1 s 时有 64 MiB 的尖峰、持续 1 s，每秒分配 200 MiB 垃圾。选一组 GOGC 和 GOMEMLIMIT，使峰值内存（堆 + 运行时其他内存）不超过容器的 95%，同时 GC CPU 不超过 20%。提示：只调 GOGC 做得到吗？""")
+每个实验单元格先显示题目和分值；把 `answer: null` 换成你的答案再运行（答错时给出下一条提示，`Lab.Hint("实验编号")` 逐条要提示）。""")
 
-code("""GcExercises.CheckHeapGoal(null)""")
+lab("02.1-heap-goal")
 
-code("""GcExercises.CheckContainerSettings(gogc: null, memoryLimit: null)""")
+lab("02.1-container", note="把 null 换成 new[] { \"GOGC\", \"GOMEMLIMIT\" }，例如 new[] { \"100\", \"off\" }")

@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # 2.1 subsection — 三色标记与混合写屏障 (model: lib/GoRuntimeLab/Gc/Mark, chart: lib/GoRuntimeLab.Charts/Gc/TriColorCharts.cs).
 
@@ -113,10 +113,10 @@ md("""#### 小结
 - 并发标记必须有写屏障。Go 1.8+ 的混合写屏障对堆和全局变量的指针写入同时着色旧值和新值，栈写入无屏障，每个栈只扫描一次，不再需要 STW 重扫栈。
 - 根任务由 `gcMarkRootPrepare` 统计、`markroot` 执行；`gcMarkRootCheck` 是 `GODEBUG=gccheckmark=1` 才打开的调试核对——不存在 `gcMarkRoots()`。
 
-#### 练习
+#### 实验与思考题
 
-1. 用 Yuasa 删除屏障运行 `MarkScenarios.LostObject(WriteBarrierMode.YuasaDeletion)`：是哪一步的写屏障救下了 C？填入那一步的步号（提示：看 `Caption`，或找 C 第一次变灰的那一步）。
-2. 用 `MarkConfig.For(new GoVersion(1, 7))` 运行 `MarkScenarios.Tour()`（`Tour() with { Config = ... }`）：G1 的栈扫描了几次？这次额外的扫描发生在哪个阶段、为什么会拉长 STW 停顿？""")
+思考题：用 `MarkConfig.For(new GoVersion(1, 7))` 运行 `MarkScenarios.Tour()`（`Tour() with { Config = ... }`）：G1 的栈扫描了几次？这次额外的扫描发生在哪个阶段、为什么会拉长 STW 停顿？
 
-code("""int? savedAtStep = null;   // 练习 1：把 null 换成你的答案
-ChapterExercises.YuasaSavesC(savedAtStep)""")
+实验：换成 Yuasa 删除屏障，是哪一步救下了 C？""")
+
+lab("02.1-yuasa-step")

@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # Section 2.2 (first half): the heap allocator. The escape-analysis half follows in 22_escape.py.
 
@@ -73,7 +73,7 @@ md("""### 对照真实 Go
 测试逐行检查：每一行都与模型完全相等（tiny 大小按“每块 16 B、从空块开始”的计数比较）。这里抽几个大小看：""")
 
 code("""var real = new[] { "1.19", "1.23" }.Select(v => ChargeRecording.Read($"../data/recordings/alloc/sizeclass-go{v}.txt")).ToList();
-(long Size, bool Pointers)[] probes = [(5, false), (100, false), (104, true), (512, true), (1024, false), (1024, true), (32760, true), (100_000, false)];
+(long Size, bool Pointers)[] probes = [(5, false), (200, false), (208, true), (512, true), (1024, false), (1024, true), (32760, true), (100_000, false)];
 real.SelectMany(r => probes.Select(p => r.Compare(p.Size, p.Pointers))).AsTable()""")
 
 md("""1024 字节的含指针对象：Go 1.19 收 1024 B，Go 1.23 收 **1152 B**（1024 + 8 字节 header = 1032，落入 1152 等级）；无指针的 1024 B 两个版本都是 1024 B。两份录制只在“含指针、大于 512 B、且恰好处于等级边界”的 40 个大小上不同，与模型预测的完全一致：""")
@@ -93,14 +93,12 @@ md("""> **常见误区：“切片预分配不足 → 用 `make([]T, 0, cap)` �
 - 分配的快路径是每个 P 自己的 `mcache`，无锁；span 用完才去 `mcentral`，再不够才向 `mheap` 要页。
 - 这些都能用真实运行时的 `MemStats` 逐字节验证。
 
-### 练习
+### 实验
 
-1. 一个 100 字节的结构体（无论是否含指针）在堆上使用哪个大小等级？把等级编号填入 `classAnswer` 后运行。
-2. Go 1.23 中，一个 576 字节、含指针的对象实际占用多少字节？填入 `bytesAnswer`。（提示：576 本身就是一个等级大小；header 是在查表之前加上的。）
-3. 把模拟的 `WithProcs(2)` 改成 `WithProcs(8)`：`refill` 次数和峰值 span 数怎样变化？为什么每个 P 都有自己的 span？""")
+把 `answer: null` 换成你的答案再运行；可以先用上面的计算器试别的大小，再回答。""")
 
-code("""int? classAnswer = null;   // 练习 1：把 null 换成你的答案
-ChapterExercises.SizeClassOf100Bytes(classAnswer)""")
+lab("02.2-size-class")
 
-code("""long? bytesAnswer = null;   // 练习 2：把 null 换成你的答案
-ChapterExercises.Pointerful576BytesGo123(bytesAnswer)""")
+lab("02.2-header-576")
+
+md("""思考题：把模拟的 `WithProcs(2)` 改成 `WithProcs(8)`：`refill` 次数和峰值 span 数怎样变化？为什么每个 P 都有自己的 span？""")

@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # Section 2.2 (second half): escape analysis, read from the real compiler's -gcflags=-m output.
 # The section heading "## 2.2" is written by 20_alloc.py (allocator half).
@@ -24,7 +24,7 @@ md("""每一行输出被解析成一个 `EscapeFinding`（文件、行、列、�
 | `escapesToHeap` | `new(int) escapes to heap` | 一个 **分配表达式**（new、&T{}、make、字面量、闭包、装箱）在堆上分配 |
 | `doesNotEscape` | `make([]byte, 4096) does not escape` | 留在栈上 |
 | `leakingParam` | `leaking param: p` | 参数 p 的值流向堆，调用方传入的对象必须在堆上 |
-| `leakingParamContent` | `leaking param content: pp` | 只有 *pp（参数指向的内容）流向堆 |
+| `leakingParamContent` | `leaking param content: q` | 只有 *q（参数指向的内容）流向堆 |
 | `leakingParamToResult` | `leaking param: p to result ~r0 level=0` | p 只流向返回值，是否逃逸由调用方决定 |
 
 下图按函数汇总（鼠标悬停可看到具体的变量或表达式）：""")
@@ -105,15 +105,10 @@ md("""### 小结
 - 上堆的原因都是同一条规则：**地址流到了比它活得久的位置**；在 Go 1.19/1.23 里再加上两个大小上限（隐式 64 KiB、显式 10 MiB）和“大小非常量”。这几条是编译器版本的事实（Go 1.25 起小的变长 `make` 可以留在栈上），换版本要重新用 `-m` 核对。
 - `-m` 只覆盖命令行上的包；运行时的扩容（growslice）不在 `-m` 输出中。
 
-### 练习
+### 实验
 
-**练习 1**：`ParamContentToGlobal(pp **int)` 只把 `*pp` 存进全局变量。编译器对参数 `pp` 报告的是哪一类？把 `null` 改成你的答案（例如 `EscapeKind.LeakingParam`），再运行。""")
+实验 02.2-escape-kind 问编译器对一个参数报告哪一类；实验 02.2-no-heap 请你改写一个函数，让它内部 **什么都不上堆**（提示：看看规则小结里 `make` 的那几行）。后者有 Go 时会真的编译你的答案，没有 Go 时按录制中编译器的规则检查（结果里会注明）。""")
 
-code("""EscapeKind? answer1 = null;   // 你的答案
-EscapeExercise.CheckKind("练习 1：pp 的类别", answer1, live, "pointers.go", 56, "pp")""")
+lab("02.2-escape-kind", note="把 null 换成 EscapeKind 的一个值，例如 EscapeKind.LeakingParam")
 
-md("""**练习 2**：改写下面的 `Sum`，让它内部 **什么都不上堆**（提示：看看规则小结里 `make` 的那几行）。有 Go 时会真的编译你的答案；没有 Go 时按录制中编译器的规则检查（并注明）。把 `null` 换成你改好的完整源码字符串。""")
-
-code("""string? answer2 = null;   // 例如 \"\"\"package main ... func Sum(xs []int) int { ... } ...\"\"\"
-// 起点: func Sum(xs []int) int { buf := make([]int, len(xs)); copy(buf, xs); t := 0; for _, v := range buf { t += v }; return t }
-await EscapeExercise.CheckNoHeapAsync("练习 2：Sum 不逃逸", answer2, "Sum", "../data/recordings/escape/cases-go1.23-m1.txt", GoToolchain.Find())""")
+lab("02.2-no-heap", note="把 null 换成完整的 Go 源码字符串（\"\"\"package main ... \"\"\"）")

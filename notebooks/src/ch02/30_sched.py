@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # Section 2.3: the G/M/P scheduler and preemption, on the simulator in lib/GoRuntimeLab/Sched.
 
@@ -169,11 +169,13 @@ md("""> **常见误区：课程文本中的“抢占式调度的三大触发条�
 - 系统调用时间长了，sysmon 会把 P 交给别的 M；这是“M 与 P 分离”的意义。
 - 运行超过 10 ms 的 G 会被请求抢占：有函数调用时靠协作式检查，紧凑循环靠 Go 1.14 起的异步抢占（SIGURG）。
 
-### 练习
+### 实验与思考题
 
-1. 在 GOMAXPROCS=1、Go 1.23、`GODEBUG=asyncpreemptoff=1` 下运行 `spinner-sleeper`：sleeper 在第几毫秒醒来（取整数毫秒）？填入 `sleeperAnswer`。
-2. 把参数单元格的 `procs` 改成 1、2、8，重新运行 fanout：结束时间和抢占次数怎样变化？为什么 GOMAXPROCS=8 时几乎没有抢占？
-3. 把 `seed` 改成其他值再运行 `many-short`：哪些数字变了（窃取者、受害者、个数），哪些没有变？""")
+实验：`spinner-sleeper` 只有一个 P 时，sleeper 要靠抢占才能醒来。多给一个 P 会怎样？""")
 
-code("""int? sleeperAnswer = null;   // 练习 1：把 null 换成你的答案（毫秒，整数）
-ChapterExercises.SleeperWakesWithoutAsyncPreemption(sleeperAnswer)""")
+lab("02.3-second-p", note="把 null 换成你的答案（微秒，整数）")
+
+md("""思考题：
+
+1. 把参数单元格的 `procs` 改成 1、2、8，重新运行 fanout：结束时间和抢占次数怎样变化？为什么 GOMAXPROCS=8 时几乎没有抢占？
+2. 把 `seed` 改成其他值再运行 `many-short`：哪些数字变了（窃取者、受害者、个数），哪些没有变？""")

@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # Section 2.4: channels (hchan, chan.go, select.go) on the scheduler simulator.
 
@@ -104,11 +104,13 @@ md("""### 小结
 - 关闭后接收得到剩余值，然后是零值和 `ok == false`；向已关闭 channel 发送会 panic；nil channel 永远阻塞；全部阻塞就是死锁。
 - `select` 用随机轮询顺序保证公平。
 
-### 练习
+### 实验与思考题
 
-1. 一个容量为 3 的 channel 里放入 2 个值后关闭，然后连续接收 5 次：有几次 `ok == false`？填入 `okFalseAnswer`，下一个单元格用模拟器检查。
-2. 把 `prodcons-buffered` 换成你自己用 `Workload.Create(...).Chan("jobs", cap)` 写的版本，试 cap = 1、4、64：总时间怎样变化？为什么超过某个容量后不再变快？
-3. 在 GOMAXPROCS=4 上运行 `pingpong`，与 GOMAXPROCS=1 比较总时间和自旋时间（`SpinningTime`）：多几个 P 为什么反而更慢？""")
+实验 02.4-closed-receive 用模拟器检查你对“关闭之后的接收”的理解（可以先用上面 `closeDemo` 的写法自己试）。""")
 
-code("""int? okFalseAnswer = null;   // 练习 1：把 null 换成你的答案
-ChapterExercises.ReceivesAfterClose(okFalseAnswer)""")
+lab("02.4-closed-receive")
+
+md("""思考题：
+
+1. 把 `prodcons-buffered` 换成你自己用 `Workload.Create(...).Chan("jobs", cap)` 写的版本，试 cap = 1、4、64：总时间怎样变化？为什么超过某个容量后不再变快？
+2. 在 GOMAXPROCS=4 上运行 `pingpong`，与 GOMAXPROCS=1 比较总时间和自旋时间（`SpinningTime`）：多几个 P 为什么反而更慢？""")

@@ -11,6 +11,6 @@ md("""# 第三章 高并发服务性能诊断方法论
 code("""#r "../lib/GoRuntimeLab.Charts/bin/GoRuntimeLab.Charts.dll"
 using GoRuntimeLab;
 using GoRuntimeLab.Charts;
-using GoRuntimeLab.Exercises;
+using GoRuntimeLab.Labs;
 var env = Kit.Setup();
 env""")

@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # 3.1 — pprof 全链路采样与火焰图 (model: lib/GoRuntimeLab/Pprof, charts: lib/GoRuntimeLab.Charts/Pprof/PprofCharts.cs,
 # recordings: data/recordings/pprof from data/go/pprofdemo, Go 1.19.8).
@@ -107,10 +107,10 @@ md("""#### 小结
 - 堆：`inuse_*` 找泄漏（最近一次 GC 后仍存活），`alloc_*` 找分配压力；两个时刻的 profile 做 `-base` 差分，增长的函数排在最前。
 - 课程库读写的是同一种文件：它的 `Top()` 与 `go tool pprof -top` 逐字节一致，它写出的 profile 能被真正的 pprof 打开。
 
-#### 练习
+#### 实验与思考题
 
-1. 在上面的泄漏差分里，`main.handleRequest` 的 flat（inuse_space）增长了多少 MB？四舍五入到整数 MB（1 MB = 1024×1024 字节），填入下面的单元格。
-2. 用 `PprofProfile.Diff(before, after).Top("alloc_space")` 看分配量的差分：为什么会出现 `compress/flate` 和 `runtime/pprof` 的函数？（提示：第二次写 profile 之前，程序做了什么？）""")
+实验：读上面的泄漏差分。""")
 
-code("""long? grewMB = null;   // 练习 1：把 null 换成你的答案
-ChapterExercises.LeakGrowthMb(grewMB, leak)""")
+lab("03.1-leak-growth")
+
+md("""思考题：用 `PprofProfile.Diff(before, after).Top("alloc_space")` 看分配量的差分：为什么会出现 `compress/flate` 和 `runtime/pprof` 的函数？（提示：第二次写 profile 之前，程序做了什么？）""")

@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # Section 3.2: execution timelines from the scheduler simulator, exported as Chrome Trace Event JSON.
 
@@ -69,11 +69,12 @@ md("""大多数样本很小（`runnext` 交接、空闲 P 立即接手），长�
 - Chrome Trace Event JSON（`ph:"X"` 切片、`ph:"M"` 轨道名）是 `go tool trace` 网页视图与 Perfetto 共用的格式；同一轨道上的切片不能重叠。
 - Go 1.22 的新格式按 M 分批、按代切分，可流式读取，支持飞行记录器。
 
-### 练习
+### 实验与思考题
 
-1. 默认参数下（`syscall-mix`，GOMAXPROCS=4），有几个 goroutine 的调度等待（`RunnableTime`）超过 10 ms？填入 `waitAnswer`。
-2. 把 `traceProcs` 改成 8 重新运行：调度延迟的长尾怎样变化？为什么？
-3. 把导出的 JSON 拖进 ui.perfetto.dev，找到 `SyscallRetake` 瞬时事件，看它发生在哪个 P 的轨道上。""")
+实验 03.2-long-waits 用默认参数；实验 03.2-tail-latency 请你把 `traceProcs` 改成 8 重新运行，看调度延迟的长尾怎样变化、为什么。""")
 
-code("""int? waitAnswer = null;   // 练习 1：把 null 换成你的答案
-ChapterExercises.LongRunnableWaits(waitAnswer)""")
+lab("03.2-long-waits")
+
+lab("03.2-tail-latency", note="把 null 换成你的答案（微秒，整数）")
+
+md("""思考题：把导出的 JSON 拖进 ui.perfetto.dev，找到 `SyscallRetake` 瞬时事件，看它发生在哪个 P 的轨道上。""")

@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # 3.3 — runtime/metrics 与 Prometheus (models: lib/GoRuntimeLab/Metrics, exporter: lib/GoRuntimeLab.Prometheus,
 # charts: lib/GoRuntimeLab.Charts/Metrics/MetricsCharts.cs).
@@ -111,11 +111,15 @@ md("""#### 小结
 - `/gc/pauses:seconds` = `/sched/pauses/total/gc:seconds`，每个 GC 周期两个样本；`/sched/latencies:seconds` 是 1/8 抽样。
 - 导出 Prometheus 时沿用 client_golang 的命名（`go_gc_heap_goal_bytes`、`go_sched_latencies_seconds`……），面板和告警规则才能复用。
 
-#### 练习
+#### 实验与思考题
 
-1. 让模拟进程再跑到 60 s（`process.AdvanceTo(60_000_000_000)`），先自己推算 `/gc/pauses:seconds` 的样本数（提示：看 `CompletedCycles.Count`，以及是否有周期正处在两次停顿之间），填到下面的单元格里检查。
-2. 把 `ProcessConfig.Default.WithGogc(50)` 和 `WithGogc(200)` 各跑 30 s：GC 周期数和 `go_gc_duration_seconds_count` 怎样变化？在 Prometheus 里用 `histogram_quantile(0.99, rate(go_sched_latencies_seconds_bucket[1m]))` 看 p99 调度延迟——它为什么只是一个上界附近的估计？""")
+实验 03.3-pause-samples：让模拟进程再跑到 60 s，先自己推算样本数（提示：看 `CompletedCycles.Count`，以及是否有周期正处在两次停顿之间）。实验 03.3-bucket-1ms 考的是上面时间直方图的桶布局。""")
 
 code("""process.AdvanceTo(60_000_000_000);
-ulong? pauseSamples = null;   // 练习 1：把 null 换成你的答案
-ChapterExercises.PauseSamples(pauseSamples, process)""")
+new { GC周期 = process.CompletedCycles.Count }.AsTable()""")
+
+lab("03.3-pause-samples")
+
+lab("03.3-bucket-1ms")
+
+md("""思考题：把 `ProcessConfig.Default.WithGogc(50)` 和 `WithGogc(200)` 各跑 30 s：GC 周期数和 `go_gc_duration_seconds_count` 怎样变化？在 Prometheus 里用 `histogram_quantile(0.99, rate(go_sched_latencies_seconds_bucket[1m]))` 看 p99 调度延迟——它为什么只是一个上界附近的估计？""")

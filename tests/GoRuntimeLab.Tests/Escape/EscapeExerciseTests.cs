@@ -1,6 +1,6 @@
 using GoRuntimeLab.Escape;
-using GoRuntimeLab.Exercises;
 using GoRuntimeLab.GoTool;
+using GoRuntimeLab.Labs;
 using GoRuntimeLab.Testing;
 
 namespace GoRuntimeLab.Tests.Escape;
@@ -15,29 +15,29 @@ public class EscapeExerciseTests
     private static string Recording => EscapeData.Recording("go1.23", 1);
 
     [Fact]
-    public void Kind_question_takes_its_answer_from_the_compiler_output()
+    public void Kind_lab_takes_its_answer_from_the_compiler_output()
     {
-        var report = EscapeParser.ParseFile(EscapeData.Recording("go1.19", 1));
-        Assert.Equal(ExerciseVerdict.NotAnswered, EscapeExercise.CheckKind("q", null, report, "pointers.go", 56, "pp").Verdict);
-        var right = EscapeExercise.CheckKind("q", EscapeKind.LeakingParamContent, report, "pointers.go", 56, "pp");
-        Assert.Equal(ExerciseVerdict.Correct, right.Verdict);
-        Assert.Contains("leaking param content: pp", right.Feedback, StringComparison.Ordinal);
-        Assert.Equal(ExerciseVerdict.Wrong, EscapeExercise.CheckKind("q", EscapeKind.LeakingParam, report, "pointers.go", 56, "pp").Verdict);
+        Assert.Equal(LabStatus.NotAnswered, Lab.Check("02.2-escape-kind", null).Status);
+        var right = Lab.Check("02.2-escape-kind", EscapeKind.LeakingParamContent);
+        Assert.Equal(LabStatus.Right, right.Status);
+        Assert.Contains("leaking param content: pp", right.Message, StringComparison.Ordinal);
+        Assert.Equal(LabStatus.Right, Lab.Check("02.2-escape-kind", "leakingParamContent").Status);
+        Assert.Equal(LabStatus.Wrong, Lab.Check("02.2-escape-kind", EscapeKind.LeakingParam).Status);
     }
 
     [Fact]
     public async Task Without_go_answers_are_checked_against_the_recorded_limits()
     {
         Assert.Equal(65536, EscapeExercise.LargestConstantMakeOnStack(EscapeParser.ParseFile(Recording)));
-        Assert.Equal(ExerciseVerdict.NotAnswered, (await EscapeExercise.CheckNoHeapAsync("q", null, "Sum", Recording, null)).Verdict);
-        var slow = await EscapeExercise.CheckNoHeapAsync("q", Slow, "Sum", Recording, null);
-        Assert.Equal(ExerciseVerdict.Wrong, slow.Verdict);
-        Assert.Contains("len(xs)", slow.Feedback, StringComparison.Ordinal);
-        Assert.Contains("no Go here", slow.Feedback, StringComparison.Ordinal);
-        Assert.Equal(ExerciseVerdict.Correct, (await EscapeExercise.CheckNoHeapAsync("q", Fixed, "Sum", Recording, null)).Verdict);
-        Assert.Equal(ExerciseVerdict.Correct, (await EscapeExercise.CheckNoHeapAsync("q", FixedWithMake, "Sum", Recording, null)).Verdict);
-        Assert.Equal(ExerciseVerdict.Wrong, (await EscapeExercise.CheckNoHeapAsync("q", TooBig, "Sum", Recording, null)).Verdict);
-        Assert.Equal(ExerciseVerdict.Wrong, (await EscapeExercise.CheckNoHeapAsync("q", Fixed, "Total", Recording, null)).Verdict);
+        Assert.False((await EscapeExercise.CheckNoHeapAsync("", "Sum", Recording, null)).Ok);
+        var slow = await EscapeExercise.CheckNoHeapAsync(Slow, "Sum", Recording, null);
+        Assert.False(slow.Ok);
+        Assert.Contains("len(xs)", slow.Detail, StringComparison.Ordinal);
+        Assert.Contains("no Go here", slow.Detail, StringComparison.Ordinal);
+        Assert.True((await EscapeExercise.CheckNoHeapAsync(Fixed, "Sum", Recording, null)).Ok);
+        Assert.True((await EscapeExercise.CheckNoHeapAsync(FixedWithMake, "Sum", Recording, null)).Ok);
+        Assert.False((await EscapeExercise.CheckNoHeapAsync(TooBig, "Sum", Recording, null)).Ok);
+        Assert.False((await EscapeExercise.CheckNoHeapAsync(Fixed, "Total", Recording, null)).Ok);
     }
 
     [SkippableFact]
@@ -45,15 +45,15 @@ public class EscapeExerciseTests
     {
         var go = GoToolchain.Find();
         Requirement.Tool(go is not null, "GOLAB_REQUIRE_GO", "Go is not installed (no `go` on PATH or in $GOROOT/bin)");
-        foreach (var (source, verdict) in new[] { (Slow, ExerciseVerdict.Wrong), (Fixed, ExerciseVerdict.Correct), (FixedWithMake, ExerciseVerdict.Correct), (TooBig, ExerciseVerdict.Wrong) })
+        foreach (var (source, verdict) in new[] { (Slow, false), (Fixed, true), (FixedWithMake, true), (TooBig, false) })
         {
-            var live = await EscapeExercise.CheckNoHeapAsync("q", source, "Sum", Recording, go);
-            Assert.Equal(verdict, live.Verdict);
-            Assert.Contains("compiled with go1.", live.Feedback, StringComparison.Ordinal);
+            var live = await EscapeExercise.CheckNoHeapAsync(source, "Sum", Recording, go);
+            Assert.Equal(verdict, live.Ok);
+            Assert.Contains("compiled with go1.", live.Detail, StringComparison.Ordinal);
             // The offline rule gives the same verdict as the compiler on these answers.
-            Assert.Equal(verdict, (await EscapeExercise.CheckNoHeapAsync("q", source, "Sum", Recording, null)).Verdict);
+            Assert.Equal(verdict, (await EscapeExercise.CheckNoHeapAsync(source, "Sum", Recording, null)).Ok);
         }
-        var broken = await EscapeExercise.CheckNoHeapAsync("q", "package main\n\nfunc Sum() int {\n\treturn nope\n}\n", "Sum", Recording, go);
-        Assert.Contains("undefined: nope", broken.Feedback, StringComparison.Ordinal);
+        var broken = await EscapeExercise.CheckNoHeapAsync("package main\n\nfunc Sum() int {\n\treturn nope\n}\n", "Sum", Recording, go);
+        Assert.Contains("undefined: nope", broken.Detail, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,9 @@
+namespace GoRuntimeLab.Labs;
+
+/// <summary>How one lab was judged.</summary>
+public enum LabStatus
+{
+    NotAnswered,
+    Right,
+    Wrong,
+}
