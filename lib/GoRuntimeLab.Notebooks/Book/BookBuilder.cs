@@ -66,14 +66,15 @@ public static partial class BookBuilder
         OutputFolder.Create(outDir);
         var plotlyPath = Path.Combine(outDir, "plotly.min.js");
         AtomicFile.Write(plotlyPath, options.PlotlyJs());
-        var live = LiveWidgets.IsBundle(options.LiveBundle);
+        var wantsLive = notebooks.Any(p => File.ReadAllText(p).Contains(LiveWidgets.Attribute, StringComparison.Ordinal));
+        var live = wantsLive && LiveWidgets.IsBundle(options.LiveBundle);
         if (live)
         {
             var bytes = LiveWidgets.Install(options.LiveBundle!, outDir);
             options.Log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"live widgets: golab for the browser ({bytes / 1048576.0:0.0} MiB) copied to {Path.Combine(outDir, LiveWidgets.Folder)}"));
         }
-        else
+        else if (wantsLive)
         {
             options.Log?.WriteLine("live widgets: off — no browser build of golab (build lib/GoRuntimeLab.Cli without -p:GolabLive=false to publish lib/GoRuntimeLab.Wasm)");
         }

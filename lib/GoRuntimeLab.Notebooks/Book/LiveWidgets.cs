@@ -39,7 +39,7 @@ public static class LiveWidgets
         return copy.ToArray();
     }
 
-    /// <summary>Copies <paramref name="bundle"/>'s <c>_framework</c> to <paramref name="outDir"/>/live/_framework
+    /// <summary>Copies the files of <paramref name="bundle"/>'s <c>_framework</c> that its dotnet.js loads to <paramref name="outDir"/>/live/_framework
     /// (replacing an older copy) and writes live/golab-live.js. Returns the payload size in bytes.</summary>
     public static long Install(string bundle, string outDir)
     {
@@ -49,7 +49,11 @@ public static class LiveWidgets
         Directory.CreateDirectory(framework);
         long bytes = 0;
         var source = Path.Combine(bundle, "_framework");
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        // Only what the runtime loads: dotnet.js and the files its boot manifest names (an incremental publish can
+        // leave older fingerprinted copies beside them).
+        var loader = File.ReadAllText(Path.Combine(source, "dotnet.js"));
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.TopDirectoryOnly)
+                     .Where(f => Path.GetFileName(f) == "dotnet.js" || loader.Contains('"' + Path.GetFileName(f) + '"', StringComparison.Ordinal)))
         {
             var target = Path.Combine(framework, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -139,8 +139,10 @@
       runtime = import(base + "_framework/dotnet.js").then(function (m) {
         return m.dotnet.create();
       }).then(function (api) {
-        // Run the (empty) Main once: System.CommandLine reads the program name from the command line.
-        return api.runMain("GoRuntimeLab.Wasm", []).then(function () { return api.getAssemblyExports("GoRuntimeLab.Wasm"); });
+        // Start Main (it stays pending, never awaited): that sets the command line, where System.CommandLine reads
+        // the program's name, and keeps the runtime up for every later call.
+        api.runMain("GoRuntimeLab.Wasm", []);
+        return api.getAssemblyExports("GoRuntimeLab.Wasm");
       }).then(function (exports) { return exports.GoRuntimeLab.Wasm.GolabBrowser; });
     }
     return runtime;
