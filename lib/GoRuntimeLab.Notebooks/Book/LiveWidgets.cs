@@ -17,9 +17,10 @@ public static class LiveWidgets
     /// <summary>The folder under the site that holds the script and the one copy of the runtime.</summary>
     public const string Folder = "live";
 
-    /// <summary>The script tag a page with widgets loads (a classic script: over file:// it says the widgets need
-    /// http rather than failing to load a module).</summary>
-    public const string ScriptTag = "<script src=\"live/golab-live.js\" defer></script>";
+    /// <summary>The script tag a page with widgets loads, before plotly.min.js and async, so the runtime boots while
+    /// the page parses (a classic script: over file:// it says the widgets need http rather than failing to load a
+    /// module).</summary>
+    public const string ScriptTag = "<script src=\"live/golab-live.js\" async></script>";
 
     private const string ScriptResource = "GoRuntimeLab.Notebooks.Book.golab-live.js";
 

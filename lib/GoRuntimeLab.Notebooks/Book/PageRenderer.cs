@@ -95,7 +95,7 @@ public static class PageRenderer
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{WebUtility.HtmlEncode(title)}}</title>
-        <script src="plotly.min.js"></script>{{(live ? "\n" + LiveWidgets.ScriptTag : "")}}
+        {{(live ? LiveWidgets.ScriptTag + "\n" : "")}}<script src="plotly.min.js"></script>
         <style>{{Css}}</style>
         </head>
         <body>

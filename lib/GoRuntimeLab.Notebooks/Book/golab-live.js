@@ -218,6 +218,8 @@
     Array.prototype.forEach.call(widgets, attach);
   }
 
+  // The script is loaded async ahead of plotly.min.js: the runtime downloads and compiles while the page parses.
+  if (location.protocol !== "file:") golab().catch(function () { /* reported by each widget's compute */ });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
