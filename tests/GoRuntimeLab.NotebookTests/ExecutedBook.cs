@@ -79,7 +79,7 @@ public sealed class ExecutedBook : IAsyncLifetime
         Book.Stdout.Split('\n').Where(l => l.TrimStart().StartsWith($"FAILED {notebook} ", StringComparison.Ordinal)).ToList();
 
     // Copies the files git lists for the checkout (tracked and not deleted, plus untracked ones that are not ignored).
-    private static int CopyCheckout(string root, string target)
+    internal static int CopyCheckout(string root, string target)
     {
         var list = Golab.Exec("git", root, null, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
         if (list.ExitCode != 0) throw new InvalidOperationException("git ls-files failed: " + list.Stderr);

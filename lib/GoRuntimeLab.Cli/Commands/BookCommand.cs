@@ -31,6 +31,8 @@ internal static class BookCommand
                 Only = parse.GetValue(only),
                 Log = Console.Out,
                 CellTimeout = TimeSpan.FromSeconds(seconds),
+                // Shipped beside golab.dll by the CLI's build (GoRuntimeLab.Cli.csproj, target GolabPublishWasm).
+                LiveBundle = Path.Combine(AppContext.BaseDirectory, LiveWidgets.Folder),
             };
             // The engine names its own parameters (BookOptions.*); CliParameters reports them under the flags.
             var result = await BookBuilder.BuildAsync(options, cancellationToken).ConfigureAwait(false);

@@ -11,21 +11,30 @@ namespace GoRuntimeLab.Cli.Infrastructure;
 /// </summary>
 public static class GolabCli
 {
-    /// <summary>The command tree.</summary>
+    /// <summary>The command tree (lib/GoRuntimeLab.Wasm compiles this file for the book's live widgets, without the
+    /// commands marked GOLAB_BROWSER: the browser has no notebook engine, Plotly.NET or HTTP listener).</summary>
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("GoRuntimeLab (golab): the course kit for 深圳Go语言从入门到精通 — models of the Go runtime, notebooks and the book.");
+#if !GOLAB_BROWSER
         root.Subcommands.Add(BookCommand.Build());
+#endif
+#if !GOLAB_BROWSER
         root.Subcommands.Add(KernelCommand.Build());
+#endif
         root.Subcommands.Add(Commands.Gc.GcCommand.Build());
         root.Subcommands.Add(EscapeCommand.Build());
         root.Subcommands.Add(AllocCommand.Build());
         root.Subcommands.Add(DeferCommand.Build());
         root.Subcommands.Add(SchedCommand.Build());
         root.Subcommands.Add(GctraceCommand.Build());
+#if !GOLAB_BROWSER
         root.Subcommands.Add(PprofCommand.Build());
+#endif
         root.Subcommands.Add(SchedtraceCommand.Build());
+#if !GOLAB_BROWSER
         root.Subcommands.Add(MetricsCommand.Build());
+#endif
         root.Subcommands.Add(PoolCommand.Build());
         root.Subcommands.Add(BenchstatCommand.Build());
         root.Subcommands.Add(RaceCommand.Build());

@@ -66,6 +66,18 @@ public static partial class BookBuilder
         OutputFolder.Create(outDir);
         var plotlyPath = Path.Combine(outDir, "plotly.min.js");
         AtomicFile.Write(plotlyPath, options.PlotlyJs());
+        var wantsLive = notebooks.Any(p => File.ReadAllText(p).Contains(LiveWidgets.Attribute, StringComparison.Ordinal));
+        var live = wantsLive && LiveWidgets.IsBundle(options.LiveBundle);
+        if (live)
+        {
+            var bytes = LiveWidgets.Install(options.LiveBundle!, outDir);
+            options.Log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"live widgets: golab for the browser ({bytes / 1048576.0:0.0} MiB) copied to {Path.Combine(outDir, LiveWidgets.Folder)}"));
+        }
+        else if (wantsLive)
+        {
+            options.Log?.WriteLine("live widgets: off — no browser build of golab (build lib/GoRuntimeLab.Cli without -p:GolabLive=false to publish lib/GoRuntimeLab.Wasm)");
+        }
 
         var results = new List<BookChapterResult>();
         for (var k = 0; k < notebooks.Count; k++)
@@ -89,7 +101,7 @@ public static partial class BookBuilder
             var pagePath = Path.Combine(outDir, Path.ChangeExtension(file, ".html"));
             var previous = k > 0 ? Path.ChangeExtension(Path.GetFileName(notebooks[k - 1]), ".html") : null;
             var next = k + 1 < notebooks.Count ? Path.ChangeExtension(Path.GetFileName(notebooks[k + 1]), ".html") : null;
-            var pageHtml = PageRenderer.Render(run, chapter?.Title ?? file, previous, next, file);
+            var pageHtml = PageRenderer.Render(run, chapter?.Title ?? file, previous, next, file, live);
             AtomicFile.Write(pagePath, Encoding.UTF8.GetBytes(pageHtml));
             using var self = Process.GetCurrentProcess();
             results.Add(new BookChapterResult(chapter, run, pagePath, executedPath, self.PeakWorkingSet64, Sections(pageHtml)));

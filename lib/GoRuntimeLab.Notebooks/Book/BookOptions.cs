@@ -18,4 +18,9 @@ public sealed record BookOptions(string NotebooksDirectory, string OutputDirecto
     public TextWriter? Log { get; init; }
 
     public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The published browser build of golab (a folder holding <c>_framework/dotnet.js</c>, from
+    /// lib/GoRuntimeLab.Wasm), copied once to <c>live/</c> so the pages' <c>data-golab-live</c> widgets run. Null or
+    /// missing: the book has no live widgets and says so in one line.</summary>
+    public string? LiveBundle { get; init; }
 }

@@ -22,8 +22,9 @@ public static class PageRenderer
         return ids is null ? html : ids.AddIds(html);
     }
 
-    /// <summary>The page for <paramref name="run"/>. Links: index, previous and next chapter, the executed .ipynb.</summary>
-    public static string Render(NotebookRunResult run, string title, string? previousPage, string? nextPage, string executedNotebookName)
+    /// <summary>The page for <paramref name="run"/>. Links: index, previous and next chapter, the executed .ipynb.
+    /// With <paramref name="live"/>, a page holding <c>data-golab-live</c> widgets loads live/golab-live.js.</summary>
+    public static string Render(NotebookRunResult run, string title, string? previousPage, string? nextPage, string executedNotebookName, bool live = false)
     {
         var body = new StringBuilder();
         var ids = new HeadingIds();
@@ -55,7 +56,8 @@ public static class PageRenderer
         var status = run.Failed
             ? $"<p class=\"runinfo failed\">{run.FailedCells.Count()} 个单元格失败 / cell(s) failed — 见红框 / see the red boxes.</p>"
             : $"<p class=\"runinfo\">由 golab 执行于 {run.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} 秒 / executed by golab in {run.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.</p>";
-        return Page(title, nav + status + body.ToString() + nav);
+        var html = nav + status + body.ToString() + nav;
+        return Page(title, html, live && LiveWidgets.HasWidgets(html));
     }
 
     internal static string RenderOutput(InteractiveDocumentOutputElement output) => output switch
@@ -84,15 +86,16 @@ public static class PageRenderer
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>The common page frame: offline, one shared plotly.min.js, no other script or font from outside.</summary>
-    public static string Page(string title, string body) => $$"""
+    /// <summary>The common page frame: offline, one shared plotly.min.js, no other script or font from outside;
+    /// with <paramref name="live"/>, the live widgets' script (<see cref="LiveWidgets"/>).</summary>
+    public static string Page(string title, string body, bool live = false) => $$"""
         <!DOCTYPE html>
         <html lang="zh-CN">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{WebUtility.HtmlEncode(title)}}</title>
-        <script src="plotly.min.js"></script>
+        {{(live ? LiveWidgets.ScriptTag + "\n" : "")}}<script src="plotly.min.js"></script>
         <style>{{Css}}</style>
         </head>
         <body>
@@ -118,5 +121,10 @@ public static class PageRenderer
         blockquote{border-left:4px solid #e0a800;background:#fff8e1;margin:1em 0;padding:.5em 1em}
         .c{color:#6a737d}.s{color:#032f62}.k{color:#d73a49}.n{color:#005cc5}.d{color:#6f42c1}
         .chapter{margin:1em 0}.chapter .missing{color:#999}
+        [data-golab-live]{border:1px solid #4a90d9;border-radius:4px;padding:.5em .8em;margin:1em 0;background:#f7fbff}
+        [data-golab-live]:empty{display:none}
+        .golab-live-title{font-weight:bold;color:#2b6cb0}.golab-live-controls label{margin-right:1em;font-size:.9em}
+        .golab-live-controls input{font-family:monospace}.golab-live-status{color:#666;font-size:.85em;margin:.3em 0}
+        .golab-live-error{color:#b00;font-weight:bold;background:#fde8e8;border:1px solid #d33;padding:.4em}
         """;
 }

@@ -77,6 +77,10 @@ run""")
 
 code("""GcSimCharts.HeapOverTime(run)""")
 
+md("""**实时版**（只在通过 http 打开的书里出现）：改下面的 GOGC、GOMEMLIMIT、GOMAXPROCS、存活堆、分配速率或 Go 版本，浏览器里运行的就是同一个 `golab gc simulate`，图立即重画。
+
+<div data-golab-live="gc simulate" data-arg-gogc="100" data-arg-memlimit="off" data-arg-procs="2" data-arg-live="32MiB" data-arg-alloc-rate="256MiB/s" data-arg-duration="2s" data-arg-go="1.23"></div>""")
+
 md("""每一轮都可以打印成真实 Go 的 `GODEBUG=gctrace=1` 格式（编号从启动阶段的几轮 GC 和那次强制 GC 之后接着数，与真实日志一致）。字段含义：`@` 距程序启动的时间、`%` 累计 GC CPU 占比、三段 clock（STW1 + 并发标记 + STW2）、cpu（STW1 + assist/后台/空闲 + STW2）、`堆起点->标记结束->存活 MB`、目标、栈、全局变量、P 数。""")
 
 code("""string.Join("\\n", run.GcTraceLines.Take(6))""")
@@ -101,6 +105,10 @@ code("""GuideCharts.StackedArea(GuideGraphs.Graph(3).Run())""")
 md("""图 5：同样的尖峰，GOGC=off、内存上限 30 MiB（页面上说"试试 30 MiB 左右就会看到抖动"）—— 堆被压在上限下，但 GC 一轮接一轮，GC CPU 飙升：""")
 
 code("""GuideCharts.StackedArea(GuideGraphs.Graph(5).Run(gogcSlider: 10, limitSlider: 30))""")
+
+md("""**实时版**：GC 指南的图 1–5（`--graph`），GOGC 与内存上限可改（`golab gc guide`）。
+
+<div data-golab-live="gc guide" data-arg-graph="5" data-arg-gogc="off" data-arg-memlimit="30MiB"></div>""")
 
 md("""指南模型假设"GC 时程序暂停、GC 工作只与存活堆有关、不模拟 CPU 限制器"。我们的并发模型把这些都补上了。同样的故事（32 MiB 的尖峰，GOGC=off，GOMEMLIMIT=96MiB）：""")
 

@@ -28,6 +28,10 @@ bool hasPointers = true;
 var goVersion = GoVersion.Go1_23;
 SizeClasses.Lookup(objectSize, hasPointers, goVersion)""")
 
+md("""**实时版**：输入对象大小、是否含指针（`true`/`false`）和 Go 版本，看它落在哪个大小等级（`golab alloc class`）。
+
+<div data-golab-live="alloc class" data-golab-positional="size" data-arg-size="1024" data-arg-pointers="true" data-arg-go="1.23"></div>""")
+
 code("""new[] { GoVersion.Go1_19, GoVersion.Go1_21, GoVersion.Go1_22, GoVersion.Go1_23 }
     .Select(v => AllocText.Lookup(SizeClasses.Lookup(objectSize, hasPointers, v))).AsTable()""")
 

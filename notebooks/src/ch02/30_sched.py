@@ -41,6 +41,10 @@ G 的状态是 `runtime2.go` 中的常量（数字就是 `GODEBUG=scheddetail=1`
 code("""var fanout = Scheduler.Run("fanout", cfg);
 fanout""")
 
+md("""**实时版**：换一个负载（`golab sched simulate --list` 列出全部，如 `syscall-mix`、`many-short`、`spinner-sleeper`）、P 的个数或 Go 版本（`golab sched simulate`）。
+
+<div data-golab-live="sched simulate" data-arg-workload="fanout" data-arg-procs="4" data-arg-go="1.23"></div>""")
+
 code("""using GoRuntimeLab.Sched.Analysis;
 GTransitions.Count(fanout).AsTable()""")
 
