@@ -45,6 +45,7 @@ public sealed class CliMatrixTests : IDisposable
         ["metrics list"] = [],
         ["metrics expose"] = [],
         ["metrics serve"] = ["--port", "0", "--duration", "0.2"],
+        ["layout"] = ["data/recordings/layout/structs.go", "--arch", "386"],
     };
 
     // Options whose generic bad value is valid for them, with one that is not.

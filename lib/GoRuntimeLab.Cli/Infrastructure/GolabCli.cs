@@ -26,6 +26,7 @@ public static class GolabCli
         root.Subcommands.Add(PprofCommand.Build());
         root.Subcommands.Add(SchedtraceCommand.Build());
         root.Subcommands.Add(MetricsCommand.Build());
+        root.Subcommands.Add(LayoutCommand.Build());
         return root;
     }
 
