@@ -16,4 +16,7 @@ public sealed record TypeLayout(string Name, GoTypeKind Kind, long Size, long Al
 {
     /// <summary>Bytes the suggested order saves.</summary>
     public long Saving => Size - Optimal.Size;
+
+    /// <summary>Which fields share a cache line (see <see cref="CacheLineMap.Of"/>).</summary>
+    public CacheLineMap CacheLines(int lineSize = CacheLineMap.DefaultLineSize, long baseOffset = 0) => CacheLineMap.Of(this, lineSize, baseOffset);
 }
