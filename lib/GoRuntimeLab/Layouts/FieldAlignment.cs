@@ -2,10 +2,9 @@
 // (zero-size fields first; then larger alignment first; then fields with pointers before pointer-free ones; among
 // fields with pointers, fewer trailing non-pointer bytes first; then larger size first) and the analyzer's own
 // gcSizes (Alignof, Sizeof, ptrdata with WordSize = MaxAlign = unsafe.Sizeof/Alignof(unsafe.Pointer)).
-// The analyzer sorts with sort.Slice, whose pdqsort is an insertion sort up to 12 elements, so for structs of at most
-// 12 fields this order is the analyzer's exactly; beyond that fields that compare equal keep their declared order
-// here (sort.Slice may swap them: same keys, so the same size). The suggested order's size is then computed by
-// GoSizer, the compiler's rules (the analyzer's own gcSizes gives complex64 alignment 8 on 64-bit targets).
+// The analyzer sorts with sort.Slice (not stable), ported step for step in GoSortSlice, so fields that compare equal
+// end in the analyzer's order too. The suggested order's size is then computed by GoSizer, the compiler's rules
+// (the analyzer's own gcSizes gives complex64 alignment 8 on 64-bit targets).
 namespace GoRuntimeLab.Layouts;
 
 /// <summary>The field order <c>fieldalignment</c> suggests for a struct.</summary>
@@ -24,10 +23,7 @@ internal sealed class FieldAlignment
     public int[] OptimalOrder(IReadOnlyList<GoField> fields)
     {
         var elems = fields.Select((f, i) => (Index: i, Align: Alignof(f.Type), Size: Sizeof(f.Type), PtrData: PtrData(f.Type))).ToList();
-        // Insertion sort, as sort.Slice for short slices (stable: equal elements keep their order).
-        for (var i = 1; i < elems.Count; i++)
-            for (var j = i; j > 0 && Less(elems[j], elems[j - 1]); j--)
-                (elems[j], elems[j - 1]) = (elems[j - 1], elems[j]);
+        GoSortSlice.Sort(elems, Less);
         return elems.Select(e => e.Index).ToArray();
     }
 
