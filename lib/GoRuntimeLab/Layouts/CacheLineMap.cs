@@ -18,6 +18,9 @@ public sealed record CacheLineMap(string Type, int LineSize, long BaseOffset, IR
     /// <summary>64 bytes: the cache line of x86 and arm64 cores, and Go's CacheLinePadSize there.</summary>
     public const int DefaultLineSize = 64;
 
+    /// <summary>The most lines a map covers (4 MiB of 64-byte lines).</summary>
+    public const int MaxLines = 1 << 16;
+
     /// <summary>Maps the fields of <paramref name="type"/> onto cache lines of <paramref name="lineSize"/> bytes.</summary>
     /// <param name="type">A struct layout from <see cref="GoLayout"/>.</param>
     /// <param name="lineSize">A power of two from 16 to 1024.</param>
@@ -33,25 +36,25 @@ public sealed record CacheLineMap(string Type, int LineSize, long BaseOffset, IR
         if (type.Kind != GoTypeKind.Struct)
             throw KitInputException.For($"{type.Name} is a {type.Kind.ToString().ToLowerInvariant()}, not a struct", parameter: nameof(type));
 
-        var spans = type.Fields.Where(f => f.Size > 0 && f.Name != "_")
-            .Select(f => (f.Name, First: (baseOffset + f.Offset) / lineSize, Last: (baseOffset + f.Offset + f.Size - 1) / lineSize)).ToList();
-        var lines = new List<CacheLine>();
-        if (spans.Count > 0)
+        if ((type.Size + baseOffset) / lineSize + 1 > MaxLines)
+            throw KitInputException.For($"{type.Name} spans more than {MaxLines} lines of {lineSize} bytes; not supported", parameter: nameof(type));
+
+        // Fields are in offset order, so one sweep fills the lines; a pair shares at most one line (fields do not overlap).
+        var byLine = new SortedDictionary<long, List<string>>();
+        foreach (var f in type.Fields.Where(f => f.Size > 0 && f.Name != "_"))
         {
-            for (var line = spans.Min(s => s.First); line <= spans.Max(s => s.Last); line++)
+            for (var line = (baseOffset + f.Offset) / lineSize; line <= (baseOffset + f.Offset + f.Size - 1) / lineSize; line++)
             {
-                var here = spans.Where(s => s.First <= line && line <= s.Last).Select(s => s.Name).ToList();
-                if (here.Count > 0) lines.Add(new CacheLine((int)line, line * lineSize - baseOffset, here));
+                if (!byLine.TryGetValue(line, out var names)) byLine[line] = names = [];
+                names.Add(f.Name);
             }
         }
+        var lines = byLine.Select(kv => new CacheLine((int)kv.Key, kv.Key * lineSize - baseOffset, kv.Value)).ToList();
         var shared = new List<SharedLine>();
-        for (var i = 0; i < spans.Count; i++)
-            for (var j = i + 1; j < spans.Count; j++)
-            {
-                var common = new List<int>();
-                for (var l = Math.Max(spans[i].First, spans[j].First); l <= Math.Min(spans[i].Last, spans[j].Last); l++) common.Add((int)l);
-                if (common.Count > 0) shared.Add(new SharedLine(spans[i].Name, spans[j].Name, common));
-            }
+        foreach (var line in lines)
+            for (var i = 0; i < line.Fields.Count; i++)
+                for (var j = i + 1; j < line.Fields.Count; j++)
+                    shared.Add(new SharedLine(line.Fields[i], line.Fields[j], [line.Index]));
         return new CacheLineMap(type.Name, lineSize, baseOffset, lines, shared);
     }
 

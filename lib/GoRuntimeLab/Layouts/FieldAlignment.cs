@@ -12,6 +12,7 @@ internal sealed class FieldAlignment
 {
     private readonly GoSizer _sizer;
     private readonly long _word;
+    private readonly Dictionary<string, (long Align, long Size, long PtrData)> _named = new(StringComparer.Ordinal);
 
     public FieldAlignment(GoSizer sizer)
     {
@@ -55,7 +56,24 @@ internal sealed class FieldAlignment
         return t;
     }
 
-    private long Alignof(GoTypeExpr type)
+    // The analyzer's three sizes of a declared type, computed once (the analyzer recomputes; same numbers).
+    private (long Align, long Size, long PtrData)? Declared(GoTypeExpr type)
+    {
+        if (type.Kind != GoTypeKind.Named || _sizer.Declared(type.Name) is null) return null;
+        if (_named.TryGetValue(type.Name, out var known)) return known;
+        var t = Underlying(type);
+        var measured = (AlignofUnderlying(t), SizeofUnderlying(t), PtrDataUnderlying(t));
+        _named[type.Name] = measured;
+        return measured;
+    }
+
+    private long Alignof(GoTypeExpr type) => Declared(type)?.Align ?? AlignofUnderlying(type);
+
+    private long Sizeof(GoTypeExpr type) => Declared(type)?.Size ?? SizeofUnderlying(type);
+
+    private long PtrData(GoTypeExpr type) => Declared(type)?.PtrData ?? PtrDataUnderlying(type);
+
+    private long AlignofUnderlying(GoTypeExpr type)
     {
         var t = Underlying(type);
         if (t.Kind == GoTypeKind.Array) return Alignof(t.Elem!);
@@ -64,7 +82,7 @@ internal sealed class FieldAlignment
         return a < 1 ? 1 : Math.Min(a, _word);
     }
 
-    private long Sizeof(GoTypeExpr type)
+    private long SizeofUnderlying(GoTypeExpr type)
     {
         var t = Underlying(type);
         switch (t.Kind)
@@ -100,7 +118,7 @@ internal sealed class FieldAlignment
         }
     }
 
-    private long PtrData(GoTypeExpr type)
+    private long PtrDataUnderlying(GoTypeExpr type)
     {
         var t = Underlying(type);
         switch (t.Kind)

@@ -14,6 +14,9 @@ internal sealed class GoSizer
     private readonly Dictionary<string, GoTypeDecl> _decls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Size, long Align)> _named = new(StringComparer.Ordinal);
     private readonly HashSet<string> _sizing = new(StringComparer.Ordinal);
+
+    /// <summary>The longest chain of declared types sized inside one another (type T0 [1]T1; type T1 [1]T2; …).</summary>
+    public const int MaxNamedDepth = 1000;
     private readonly string _file;
 
     public GoSizer(GoTypeFile file, GoArch arch)
@@ -120,6 +123,8 @@ internal sealed class GoSizer
         {
             if (_named.TryGetValue(t.Name, out var known)) return known;
             if (!_sizing.Add(t.Name)) throw Error(decl.Type, $"invalid recursive type {t.Name}");
+            if (_sizing.Count > MaxNamedDepth)
+                throw Error(decl.Type, $"type {t.Name} is sized through more than {MaxNamedDepth} declared types nested in one another; not supported");
             try
             {
                 var measured = Measure(decl.Type);

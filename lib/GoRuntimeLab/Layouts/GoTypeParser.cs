@@ -12,9 +12,16 @@ namespace GoRuntimeLab.Layouts;
 /// <summary>Reads the type declarations of a Go source file (see the header comment for what it accepts).</summary>
 public sealed class GoTypeParser
 {
+    /// <summary>
+    /// The deepest type nesting read (go/parser stops at maxNestLev = 100000 with "exceeded max nesting depth"; the kit
+    /// stops far earlier, so that every recursive step over a type stays well inside a thread's stack).
+    /// </summary>
+    public const int MaxNesting = 500;
+
     private readonly List<GoToken> _tokens;
     private readonly string _file;
     private int _pos;
+    private int _depth;
 
     private GoTypeParser(List<GoToken> tokens, string file)
     {
@@ -165,6 +172,19 @@ public sealed class GoTypeParser
     }
 
     private GoTypeExpr ParseType()
+    {
+        if (++_depth > MaxNesting) throw Error(Peek(), $"exceeded max nesting depth: types nested more than {MaxNesting} deep are not supported");
+        try
+        {
+            return ParseTypeUnchecked();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private GoTypeExpr ParseTypeUnchecked()
     {
         var t = Peek();
         if (t.Kind == GoTokenKind.Ident)
