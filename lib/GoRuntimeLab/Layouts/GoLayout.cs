@@ -45,6 +45,8 @@ public static class GoLayout
         ArgumentNullException.ThrowIfNull(arch);
         var sizer = new GoSizer(file, arch);
         foreach (var d in file.Types) sizer.CheckNames(d.Type);
+        foreach (var d in file.Types.Where(d => d.Name != "_")) sizer.Measure(new GoTypeExpr(GoTypeKind.Named, d.Line) { Name = d.Name });
+        foreach (var d in file.Types) sizer.CheckAfterSizing(d.Type);
         var order = new FieldAlignment(sizer);
         var types = new List<TypeLayout>();
         foreach (var d in file.Types.Where(d => d.Name != "_"))

@@ -52,6 +52,48 @@ internal sealed class GoSizer
         }
     }
 
+    /// <summary>
+    /// The checks gc makes once every type is sized (types2 struct.go, size.go TCHANARGS): an embedded field is not a
+    /// pointer type nor a pointer to an interface or pointer; a channel's element is smaller than 64 kB.
+    /// </summary>
+    /// <exception cref="KitInputException">The first violation, with its line.</exception>
+    public void CheckAfterSizing(GoTypeExpr t)
+    {
+        switch (t.Kind)
+        {
+            case GoTypeKind.Struct:
+                foreach (var f in t.Fields)
+                {
+                    if (f.Embedded)
+                    {
+                        var pointer = f.Type.Kind == GoTypeKind.PointerTo;
+                        var named = Underlying(pointer ? f.Type.Elem! : f.Type);
+                        if (named.Kind == GoTypeKind.PointerTo || named.Kind == GoTypeKind.UnsafePointer)
+                            throw Error(f.Type, "embedded field type cannot be a pointer");
+                        if (pointer && (named.Kind == GoTypeKind.Interface || named.Name is "error" or "any"))
+                            throw Error(f.Type, "embedded field type cannot be a pointer to an interface");
+                    }
+                    CheckAfterSizing(f.Type);
+                }
+                break;
+            case GoTypeKind.Chan:
+                if (Measure(t.Elem!).Size >= 1 << 16) throw Error(t, "channel element type too large (>64kB)");
+                CheckAfterSizing(t.Elem!);
+                break;
+            default:
+                if (t.Key is not null) CheckAfterSizing(t.Key);
+                if (t.Elem is not null) CheckAfterSizing(t.Elem);
+                break;
+        }
+    }
+
+    // A declared name's underlying type expression (aliases and defined types followed; cycles were refused by Measure).
+    private GoTypeExpr Underlying(GoTypeExpr t)
+    {
+        for (var steps = 0; t.Kind == GoTypeKind.Named && _decls.TryGetValue(t.Name, out var d) && steps <= _decls.Count; steps++) t = d.Type;
+        return t;
+    }
+
     /// <summary>unsafe.Sizeof and unsafe.Alignof of <paramref name="t"/>.</summary>
     /// <exception cref="KitInputException">An invalid recursive type, an undefined name, or a type too large for the architecture.</exception>
     public (long Size, long Align) Measure(GoTypeExpr t)

@@ -107,6 +107,9 @@ public class GoLayoutTests
     [InlineData("package p\ntype T [1 << 10]int64\n", 2, "integer literal")]
     [InlineData("package p\ntype T struct{ a \"x }\n", 2, "not terminated")]
     [InlineData("type T struct{}\n", 1, "package")]
+    [InlineData("package p\ntype I interface{ M() }\ntype T struct{\n\t*I\n}\n", 4, "pointer to an interface")]
+    [InlineData("package p\ntype P *int\ntype T struct{ P }\n", 3, "cannot be a pointer")]
+    [InlineData("package p\ntype T struct{\n\tc chan [65536]byte\n}\n", 3, "channel element type too large")]
     public void Unsupported_or_invalid_syntax_names_the_file_and_line(string source, int line, string what)
     {
         var e = Assert.Throws<KitInputException>(() => GoLayout.Analyze(GoTypeParser.Parse(source, "bad.go"), GoArch.Amd64));
