@@ -25,7 +25,7 @@ internal static class LayoutCommand
                                                "int64/float64 align to 4). Default: amd64.", "amd64", [.. GoArch.All.Select(a => a.Name)]);
         var json = new Option<bool>("--json")
         {
-            Description = "One JSON document: {\"file\", \"arch\", \"ptrSize\", \"types\": [{\"name\", \"kind\", \"line\", \"size\", \"align\", \"padding\" " +
+            Description = "One JSON document: {\"file\", \"arch\", \"ptrSize\", \"types\": [{\"name\", \"kind\" (struct, array, slice, map, chan, func, interface, pointer, unsafe.Pointer, basic), \"line\", \"size\", \"align\", \"padding\" " +
                           "(size minus the fields' sizes), \"fields\": [{\"name\", \"type\", \"offset\", \"size\", \"align\", \"paddingBefore\"}], " +
                           "\"optimal\": {\"size\", \"order\": [field names as fieldalignment orders them]}}]}.",
         };
@@ -50,7 +50,7 @@ internal static class LayoutCommand
         types = report.Types.Select(t => new
         {
             name = t.Name,
-            kind = t.Kind.ToString().ToLowerInvariant(),
+            kind = t.KindName,
             line = t.Line,
             size = t.Size,
             align = t.Align,
@@ -67,7 +67,7 @@ internal static class LayoutCommand
         foreach (var t in report.Types)
         {
             s.AppendLine();
-            s.AppendLine(CultureInfo.InvariantCulture, $"type {t.Name} ({t.Kind.ToString().ToLowerInvariant()}): size {t.Size}, align {t.Align}{Padding(t)}");
+            s.AppendLine(CultureInfo.InvariantCulture, $"type {t.Name} ({t.KindName}): size {t.Size}, align {t.Align}{Padding(t)}");
             if (t.Fields.Count == 0) continue;
             var nameWidth = Math.Max("field".Length, t.Fields.Max(f => f.Name.Length));
             s.AppendLine(CultureInfo.InvariantCulture, $"  {"offset",7}  {"size",6}  {"align",5}  {"pad",4}  {"field".PadRight(nameWidth)}  type");

@@ -55,7 +55,8 @@ public static class GoLayout
             var underlying = Underlying(sizer, d.Type);
             if (underlying.Kind != GoTypeKind.Struct)
             {
-                types.Add(new TypeLayout(d.Name, underlying.Kind, size, align, 0, [], new OptimalLayout(size, []), d.Line));
+                var kind = underlying is { Kind: GoTypeKind.Named, Name: "error" or "any" } ? GoTypeKind.Interface : underlying.Kind;
+                types.Add(new TypeLayout(d.Name, kind, size, align, 0, [], new OptimalLayout(size, []), d.Line));
                 continue;
             }
             var measured = underlying.Fields.Select(f => sizer.Measure(f.Type)).ToList();

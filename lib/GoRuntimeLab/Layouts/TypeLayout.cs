@@ -14,6 +14,15 @@ namespace GoRuntimeLab.Layouts;
 /// <param name="Line">1-based line of the declaration.</param>
 public sealed record TypeLayout(string Name, GoTypeKind Kind, long Size, long Align, long Padding, IReadOnlyList<FieldLayout> Fields, OptimalLayout Optimal, int Line)
 {
+    /// <summary>The kind in Go's words: struct, array, slice, map, chan, func, interface, pointer, unsafe.Pointer, or basic (a predeclared type).</summary>
+    public string KindName => Kind switch
+    {
+        GoTypeKind.Named => "basic",
+        GoTypeKind.PointerTo => "pointer",
+        GoTypeKind.UnsafePointer => "unsafe.Pointer",
+        _ => Kind.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>Bytes the suggested order saves.</summary>
     public long Saving => Size - Optimal.Size;
 

@@ -93,6 +93,7 @@ public class GoLayoutTests
         Assert.Equal("*List", shape.Fields[1].Type);
         Assert.Equal(8, report["Alias"].Size);
         Assert.Equal(GoTypeKind.Slice, report["List"].Kind);
+        Assert.Equal("struct", report["Alias"].KindName);
     }
 
     [Theory]
@@ -125,6 +126,20 @@ public class GoLayoutTests
         const string source = "type T [2147483648]byte";
         Assert.Equal(1L << 31, GoLayout.Analyze(source, "amd64")["T"].Size);
         Assert.Throws<KitInputException>(() => GoLayout.Analyze(source, "386"));
+    }
+
+    [Theory]
+    [InlineData("type E error", "interface", 16)]
+    [InlineData("type B int16", "basic", 2)]
+    [InlineData("type P *B; type B int16", "pointer", 8)]
+    [InlineData("type U unsafe.Pointer", "unsafe.Pointer", 8)]
+    [InlineData("type C <-chan int", "chan", 8)]
+    public void Types_that_are_not_structs_have_a_kind_a_size_and_no_fields(string source, string kind, long size)
+    {
+        var t = GoLayout.Analyze(source).Types[0];
+        Assert.Equal((kind, size), (t.KindName, t.Size));
+        Assert.Empty(t.Fields);
+        Assert.Equal(size, t.Optimal.Size);
     }
 
     [Fact]
