@@ -40,7 +40,8 @@ public sealed record FalseSharingRecording(string Source, int Cores, string Mach
         {
             var baseline = parsed.FirstOrDefault(q => q.Op == p.Op && q.G == p.G && q.Layout == "unpadded").S;
             var ratio = baseline is null ? double.NaN : baseline.MedianNsPerOp / p.S.MedianNsPerOp;
-            return new FalseSharingRow(p.Op, p.Layout, p.G, p.S.Runs, p.S.MedianNsPerOp, p.S.MinNsPerOp, p.S.MaxNsPerOp, ratio);
+            var best = baseline is null ? double.NaN : baseline.MinNsPerOp / p.S.MinNsPerOp;
+            return new FalseSharingRow(p.Op, p.Layout, p.G, p.S.Runs, p.S.MedianNsPerOp, p.S.MinNsPerOp, p.S.MaxNsPerOp, ratio, best);
         }).ToList();
         return new FalseSharingRecording(path, cores, output.Config.GetValueOrDefault("machine", ""), output.Config.GetValueOrDefault("loadavg-before", ""), rows);
     }

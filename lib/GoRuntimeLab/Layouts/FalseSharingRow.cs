@@ -8,8 +8,11 @@ namespace GoRuntimeLab.Layouts;
 /// <param name="MedianNsPerOp">Median wall time per increment, all goroutines together.</param>
 /// <param name="MinNsPerOp">Fastest run.</param>
 /// <param name="MaxNsPerOp">Slowest run.</param>
-/// <param name="VsUnpadded">Throughput relative to the unpadded layout with the same op and goroutines (1 for unpadded).</param>
-public sealed record FalseSharingRow(string Op, string Layout, int Goroutines, int Runs, double MedianNsPerOp, double MinNsPerOp, double MaxNsPerOp, double VsUnpadded)
+/// <param name="VsUnpadded">Median throughput relative to the unpadded layout with the same op and goroutines (1 for unpadded).</param>
+/// <param name="BestVsUnpadded">The same ratio of the fastest runs: on a loaded machine the runs in which the goroutines
+/// really ran at the same time on different cores.</param>
+public sealed record FalseSharingRow(string Op, string Layout, int Goroutines, int Runs, double MedianNsPerOp, double MinNsPerOp, double MaxNsPerOp,
+    double VsUnpadded, double BestVsUnpadded)
 {
     /// <summary>Million increments per second, all goroutines together (1000 / median ns/op).</summary>
     public double MopsPerSecond => 1000 / MedianNsPerOp;
