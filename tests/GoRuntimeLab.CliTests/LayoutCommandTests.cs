@@ -37,6 +37,17 @@ public sealed class LayoutCommandTests : IDisposable
             a.GetProperty("size").GetInt64(), a.GetProperty("align").GetInt64()));
         Assert.Equal(16, t.GetProperty("optimal").GetProperty("size").GetInt64());
         Assert.Equal(["b", "a", "c"], t.GetProperty("optimal").GetProperty("order").EnumerateArray().Select(e => e.GetString()));
+        var line = Assert.Single(t.GetProperty("cacheLines").EnumerateArray());
+        Assert.Equal(["a", "b", "c"], line.GetProperty("fields").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void The_false_sharing_counters_show_one_shared_line_unpadded_and_one_line_each_padded()
+    {
+        var run = InProcessGolab.Run("layout", "data/go/falseshare/counters.go");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("64-byte cache lines (object line-aligned): 0: requests errors bytesIn bytesOut\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("64-byte cache lines (object line-aligned): 0: requests | 1: errors | 2: bytesIn | 3: bytesOut\n", run.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -27,7 +27,8 @@ internal static class LayoutCommand
         {
             Description = "One JSON document: {\"file\", \"arch\", \"ptrSize\", \"types\": [{\"name\", \"kind\" (struct, array, slice, map, chan, func, interface, pointer, unsafe.Pointer, basic), \"line\", \"size\", \"align\", \"padding\" " +
                           "(size minus the fields' sizes), \"fields\": [{\"name\", \"type\", \"offset\", \"size\", \"align\", \"paddingBefore\"}], " +
-                          "\"optimal\": {\"size\", \"order\": [field names as fieldalignment orders them]}}]}.",
+                          "\"optimal\": {\"size\", \"order\": [field names as fieldalignment orders them]}, " +
+                          "\"cacheLines\": [{\"index\", \"start\", \"fields\"}] (which named fields share each 64-byte line of a line-aligned struct; null if not a struct)}]}.",
         };
         var command = new Command("layout", "Struct layout as the Go compiler computes it: sizes, offsets, padding, and the field order that minimises the size.")
         {
@@ -57,6 +58,7 @@ internal static class LayoutCommand
             padding = t.Padding,
             fields = t.Fields.Select(f => new { name = f.Name, type = f.Type, offset = f.Offset, size = f.Size, align = f.Align, paddingBefore = f.PaddingBefore }),
             optimal = new { size = t.Optimal.Size, order = t.Optimal.Order },
+            cacheLines = Lines(t)?.Lines.Select(l => new { index = l.Index, start = l.Start, fields = l.Fields }),
         }),
     }, Json);
 
@@ -76,12 +78,18 @@ internal static class LayoutCommand
             var last = t.Fields[^1];
             var tail = t.Size - last.Offset - last.Size;
             if (tail > 0) s.AppendLine(CultureInfo.InvariantCulture, $"  {last.Offset + last.Size,7}  {tail,6}  {"",5}  {"",4}  (trailing padding)");
+            if (Lines(t) is { Lines.Count: > 0 and <= 16 } map)
+                s.AppendLine("  64-byte cache lines (object line-aligned): " + string.Join(" | ", map.Lines.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Index}: {string.Join(' ', l.Fields)}"))));
             s.AppendLine(t.Saving > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"  fieldalignment: {string.Join(", ", t.Optimal.Order)} → size {t.Optimal.Size} (saves {t.Saving} bytes)")
                 : "  fieldalignment: no order of these fields is smaller");
         }
         return s.ToString();
     }
+
+    // Which named fields share each 64-byte line, for structs small enough to map (CacheLineMap.MaxLines).
+    private static CacheLineMap? Lines(TypeLayout t) =>
+        t.Kind == GoTypeKind.Struct && t.Size / CacheLineMap.DefaultLineSize + 1 <= CacheLineMap.MaxLines ? t.CacheLines() : null;
 
     private static string Padding(TypeLayout t) => t.Kind == GoTypeKind.Struct ? string.Create(CultureInfo.InvariantCulture, $", padding {t.Padding}") : "";
 }
