@@ -55,6 +55,7 @@ public sealed class CliMatrixTests : IDisposable
         ["lab list"] = ["--chapter", "1"],
         ["lab check"] = [$"{Temp}/notebooks/answers.json", "--board", $"{Temp}/notebooks/board.jsonl", "--name", "team"],
         ["lab board"] = [$"{Temp}/notebooks/board.jsonl"],
+        ["layout"] = ["data/recordings/layout/structs.go", "--arch", "386"],
     };
 
     // Options whose generic bad value is valid for them, with one that is not.

@@ -41,6 +41,7 @@ public static class GolabCli
         root.Subcommands.Add(CoverCommand.Build());
         root.Subcommands.Add(TraceCommand.Build());
         root.Subcommands.Add(LabCommand.Build());
+        root.Subcommands.Add(LayoutCommand.Build());
         return root;
     }
 

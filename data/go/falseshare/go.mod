@@ -1,0 +1,3 @@
+module golab/falseshare
+
+go 1.19

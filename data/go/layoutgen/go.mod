@@ -1,0 +1,3 @@
+module golab/layoutgen
+
+go 1.19

@@ -1,0 +1,3 @@
+module golab/sortslice
+
+go 1.19
