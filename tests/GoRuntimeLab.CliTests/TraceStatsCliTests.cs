@@ -23,6 +23,26 @@ public class TraceStatsCliTests
         Assert.Equal(expected, root.GetProperty("events").EnumerateObject().Select(p => (p.Name, p.Value.GetInt64())));
     }
 
+    [Theory]
+    [InlineData("data/recordings/trace-v2/tracegen-go1.22.trace", "data/recordings/trace-v2/tracegen-go1.22.d2.tsv", "1.22")]
+    [InlineData("data/recordings/trace-v2/tracegen-go1.23.trace", "data/recordings/trace-v2/tracegen-go1.23.d2.tsv", "1.23")]
+    public void Generation_format_traces_give_the_counts_of_go_tool_trace_d2(string trace, string oracleFile, string version)
+    {
+        var r = InProcessGolab.Run("trace", "stats", trace, "--json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var root = doc.RootElement;
+        Assert.Equal(version, root.GetProperty("goVersion").GetString());
+
+        // The oracle: "# durationNs: N (…)", then "Name<TAB>count" rows of `go tool trace -d=2` of the same Go.
+        var lines = File.ReadAllLines(Path.Combine(Testing.Requirement.RepoRoot(), oracleFile));
+        var duration = lines.Single(l => l.StartsWith("# durationNs: ", StringComparison.Ordinal))["# durationNs: ".Length..].Split(' ')[0];
+        Assert.Equal(long.Parse(duration, System.Globalization.CultureInfo.InvariantCulture), root.GetProperty("durationNs").GetInt64());
+        var expected = lines.Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t'))
+            .Select(p => (p[0], long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).OrderBy(p => p.Item1, StringComparer.Ordinal);
+        Assert.Equal(expected, root.GetProperty("events").EnumerateObject().Select(p => (p.Name, p.Value.GetInt64())).OrderBy(p => p.Item1, StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Text_is_a_summary_then_one_row_per_event_type_sorted_by_name()
     {
