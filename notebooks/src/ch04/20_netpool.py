@@ -1,0 +1,86 @@
+from nb import md, code
+
+# 4.2 — 连接池与 context (models: lib/GoRuntimeLab/NetPool, recordings: data/recordings/netpool,
+# charts: lib/GoRuntimeLab.Charts/NetPool/NetPoolCharts.cs).
+
+md("""## 4.2 连接池与上下文传播：http.Transport 与 context 取消树
+
+`http.Transport` 为每个 host 维护一个空闲连接池：请求结束、响应体读到 EOF（或被 `Close`）后，连接回到池里等待复用；池满了，多出来的连接直接关闭。决定池行为的只有几个字段：`MaxIdleConns`（所有 host 合计的空闲上限）、`MaxIdleConnsPerHost`（每个 host 的空闲上限，写 0 表示用 `DefaultMaxIdleConnsPerHost = 2`）、`MaxConnsPerHost`（每个 host 的连接总数上限，0 表示不限）、`IdleConnTimeout`（空闲多久后关闭，0 表示不超时）。
+
+课程库的 `TransportPoolSimulator` 是对 `net/http/transport.go` 中 `getConn`、`queueForIdleConn`、`tryPutIdleConn` 等函数的离散事件移植；`SqlPoolSimulator` 对应 `database/sql` 的 `DB.conn`/`putConn`。先看两个常被混为一谈的“默认”：""")
+
+code("""using GoRuntimeLab.NetPool;
+using GoRuntimeLab.NetPool.CancelTree;
+using GoRuntimeLab.Charts.NetPool;
+new[] { ("&http.Transport{}（零值）", TransportPoolConfig.Default), ("http.DefaultTransport", TransportPoolConfig.DefaultTransport) }
+    .Select(x => new { 配置 = x.Item1, x.Item2.MaxIdleConns, x.Item2.MaxIdleConnsPerHost, 实际每host空闲上限 = x.Item2.EffectiveMaxIdleConnsPerHost,
+        x.Item2.MaxConnsPerHost, x.Item2.IdleConnTimeout }).AsTable()""")
+
+md("""> **常见误区（课程文本 4.2）**
+>
+> - “DefaultTransport 未设置 IdleConnTimeout，空闲连接长期滞留”：**不对**。`net/http/transport.go` 中 `DefaultTransport` 的定义写着 `IdleConnTimeout: 90 * time.Second`（Go 1.19 到 1.23 都是如此），上表第二行就是它。永不超时的是 **自己 new 出来的零值** `&http.Transport{}`——它的 `MaxIdleConns` 也是 0（不限），而不是表里写的“默认 100”。两种“默认”必须分开说：100 和 90 s 属于 `DefaultTransport`，0 和“不超时”属于零值。
+> - `MaxIdleConnsPerHost = 2` 对两者都成立；它限制的是 **空闲** 连接数，不是连接数——并发超过 2 时连接照样新建，只是用完后多出来的那部分被关闭（下面用模型和真实录制演示）。
+> - “req 不携带 ctx，Transport 就无法取消，goroutine 永久挂起”说得过头了：不带 ctx 的请求使用 `context.Background()`，`http.Client.Timeout` 同样能中止它；真实服务里更常见的泄漏是 **没有读完并关闭响应体**，连接既不能复用也不会回池（下面录制里的 `body-not-closed` 一组）。""")
+
+md("""### 第三个请求：MaxIdleConnsPerHost = 2 时发生了什么
+
+让 3 个调用方同时发请求、一波接一波（每个请求 10 ms）。前两个连接用完后回到空闲池；第三个连接回池时池里已经有 2 条，它被关闭（`tryPutIdleConn` 返回 `errTooManyIdleHost`）。于是 **每一波的第三个请求都要重新拨号**：""")
+
+code("""var threeWaves = TransportPoolSimulator.Run(TransportPoolConfig.Default, PoolWorkload.Default.WithConcurrency(3).WithRequests(30));
+threeWaves.Records.Take(9).Select(r => new { 请求 = r.Index, 调用方 = r.Caller, 开始_ms = r.StartMs, 连接 = r.Connection, 复用 = r.Reused }).AsTable()""")
+
+code("""NetPoolCharts.RequestConnections(threeWaves)""")
+
+code("""new { threeWaves.Requests, 拨号 = threeWaves.Dials, 复用 = threeWaves.Reused, 因空闲池满关闭 = threeWaves.ClosedIdleOverflow, 复用率 = threeWaves.ReuseRatio.ToString("P0") }.AsTable()""")
+
+md("""把每 host 的空闲上限调到并发数（`WithMaxIdleConnsPerHost(3)`），同样的负载只需要 3 次拨号——这就是调这个参数的全部理由：它应当不小于对同一 host 的稳定并发数。""")
+
+code("""var three = TransportPoolSimulator.Run(TransportPoolConfig.Default.WithMaxIdleConnsPerHost(3), PoolWorkload.Default.WithConcurrency(3).WithRequests(30));
+new { 拨号 = three.Dials, 复用 = three.Reused, 复用率 = three.ReuseRatio.ToString("P0") }.AsTable()""")
+
+md("""### 模型与真实 Go 对照
+
+`data/go/poolprobe` 用真实的 `net/http` 客户端和服务端（本机回环）以及一个计数的 `database/sql` 驱动跑同样的负载，记录服务端接受的连接数和驱动 `Open` 的次数。下图把真实数字和模型并排（Go 1.23.5 的录制；“waves”为一波一波的突发，“loop”为每个调用方连续请求）：""")
+
+code("""var waves = PoolProbeRecording.Read("../data/recordings/netpool/http-waves-go1.23.5.txt");
+var loops = PoolProbeRecording.Read("../data/recordings/netpool/http-loop-go1.23.5.txt");
+NetPoolCharts.ModelVsReal(waves.Concat(loops))""")
+
+md("""并发 10、每 host 只留 2 条空闲连接时，突发负载每一波都要重新拨 8 条连接：真实运行 300 个请求打开了 200 多条连接。数据库连接池也一样（`SetMaxIdleConns` 不设时默认 2）：""")
+
+code("""var sqlWaves = PoolProbeRecording.Read("../data/recordings/netpool/sql-waves-go1.23.5.txt");
+NetPoolCharts.ModelVsReal(sqlWaves, "database/sql：打开的连接数（模型与真实运行）")""")
+
+code("""sqlWaves.Select(c => new { c.Label, 真实打开 = c.Opened, 模型打开 = SqlPoolSimulator.Run(c.ToSqlConfig(), c.ToWorkload()).Opened, c.WaitCount, c.MaxIdleClosed }).AsTable()""")
+
+md("""### context 取消树
+
+`context.WithCancel/WithTimeout/WithDeadline` 创建的每个 context 都挂在父节点的 `children` 上；父节点结束时递归取消所有子孙，子节点的截止时间不会晚于父节点。`ContextTreeSimulator` 按 `context/context.go`（`propagateCancel`、`cancelCtx.cancel`、`WithDeadline`）的规则演算一棵树，下面这棵树也被 `data/go/ctxtree` 在真实 Go 中跑过：
+
+- `request` 超时 400 ms，其下 `db` 超时 200 ms、`cache` 截止 900 ms（比父节点晚，所以实际随父节点在 400 ms 结束）、`render` 在 150 ms 被主动取消；
+- `audit` 在 280 ms 被取消，之后 300 ms 才在它下面创建的 `auditLate` 一出生就已结束。""")
+
+code("""var tree = ContextTreeSpec.Read("../data/go/ctxtree/tree-basic.json");
+var run = ContextTreeSimulator.Run(tree, GoVersion.Go1_23);
+NetPoolCharts.ContextTimeline(run)""")
+
+code("""run.Events.Select(e => new { 时刻_ms = e.AtMs, 节点 = e.Node, 错误 = e.Err, 途径 = e.Via, 来自 = e.From }).AsTable()""")
+
+md("""和真实 Go 1.23.5 的录制逐个检查点对比（每个检查点记录了每个节点的 `Err()`）：""")
+
+code("""var real = ContextTreeRecording.Read("../data/recordings/netpool/ctxtree-basic-go1.23.5.txt");
+string Key(ContextCheck c) => c.At + ": " + string.Join(", ", c.Nodes.Select(n => $"{n.Name}={(n.Done ? n.Err : "-")}"));
+real.Checks.Zip(run.Checks, (r, m) => new { 时刻_ms = r.At, 真实 = Key(r), 与模型相同 = Key(r) == Key(m) }).AsTable()""")
+
+md("""#### 小结
+
+- 两种“默认”要分清：`http.DefaultTransport` 是 MaxIdleConns 100、IdleConnTimeout 90 s；零值 `&http.Transport{}` 是不限、不超时。两者每 host 都只保留 2 条空闲连接。
+- `MaxIdleConnsPerHost` 限制的是空闲连接：并发高于它时连接照样新建，只是用完被关掉，突发负载下表现为大量重复拨号（真实录制：300 个请求打开 200 多条连接）。
+- `database/sql` 的空闲上限默认也是 2，`SetMaxOpenConns` 限的是总数、超过时请求排队（`WaitCount`）。
+- context 的取消沿树向下传播；子节点的截止时间被父节点截断；在已取消的父节点下创建的子节点立刻结束。
+
+#### 思考题
+
+1. 你的服务对某个下游的稳定并发约 40、突发峰值 200。`MaxIdleConnsPerHost`、`MaxConnsPerHost` 各设多少？设了 `MaxConnsPerHost` 之后，峰值时多出来的请求会怎样，延迟分布会怎样变？
+2. 下游在负载均衡器后面，负载均衡器会在连接空闲 60 s 后静默断开。客户端的 `IdleConnTimeout` 应该比 60 s 长还是短？为什么 `DefaultTransport` 的 90 s 在这种环境里可能出问题？
+3. 在上面的树里，如果 `cache` 用 `context.WithoutCancel(request)` 派生（Go 1.21+），`render` 的取消和 `request` 的超时分别还会影响它吗？""")
