@@ -48,8 +48,8 @@ public class ChapterNotebookTests(ExecutedBook book, ITestOutputHelper output)
         Assert.NotEmpty(charts);
         Assert.Contains(charts, c => c.Contains("class=\"golab-chart\"", StringComparison.Ordinal));
 
-        // The model chapters teach with plots: every "## N.M" section of chapters 2 and 3 draws at least one kit chart.
-        if (notebook.StartsWith("02", StringComparison.Ordinal) || notebook.StartsWith("03", StringComparison.Ordinal))
+        // The model chapters teach with plots: every "## N.M" section of chapters 2, 3 and 4 draws at least one kit chart.
+        if (notebook.StartsWith("02", StringComparison.Ordinal) || notebook.StartsWith("03", StringComparison.Ordinal) || notebook.StartsWith("04", StringComparison.Ordinal))
         {
             var perSection = ChartsPerSection(executed);
             foreach (var (section, count) in perSection) output.WriteLine($"{count,3} charts  {section}");

@@ -54,11 +54,14 @@ new { 核数 = fs.Cores, 机器 = fs.Machine, 录制前负载 = fs.LoadBefore }.
 code("""fs.Rows.Where(r => r.Goroutines == 2).Select(r => new { 操作 = r.Op, 布局 = r.Layout, 协程 = r.Goroutines, 中位_ns每次 = r.MedianNsPerOp, 百万次每秒 = Math.Round(r.MopsPerSecond, 1),
     相对未填充 = Math.Round(r.VsUnpadded, 2), 最快一次之比 = Math.Round(r.BestVsUnpadded, 2) }).AsTable()""")
 
-code("""fs.Rows.Where(r => r.Layout != "unpadded").Select(r => new { 操作 = r.Op, 布局 = r.Layout, 协程 = r.Goroutines, 相对未填充 = Math.Round(r.VsUnpadded, 2) }).AsTable()""")
+md("""所有组合（1、2、4 个 goroutine）画在一张图里，柱高是相对未填充的倍数（未填充恒为 1）：""")
+
+code("""using GoRuntimeLab.Charts.Layouts;
+LayoutCharts.FalseSharing(fs)""")
 
 md("""> **常见误区（课程文本 4.3）**
 >
-> - 课程给出的“未填充 12.3 / 64B 填充 89.7 百万 ops/s”没有说明机器、核数、操作和测量方法，无法复现。上面是实测：在 2 核机器上，2 个 goroutine 时填充带来的是上表“相对未填充”那一列的倍数，而不是 7 倍；goroutine 数超过核数后它们轮流运行，伪共享的代价也随之变小。倍数取决于核数、CPU 型号和机器负载，要在自己的目标机器上用 `go test -bench` 测。
+> - 课程表格里的“12.3 → 89.7 百万 ops/s”（约 7 倍）没有说明机器、核数、操作和测量方法，无法复现。上面是实测：在这台 2 核机器上，2 个 goroutine 做 `atomic.AddUint64` 时，未填充约 74 百万次/秒，填充到 64 字节后约 3.5 倍；普通 `*p++` 的倍数在 0.86 到 2.35 之间摆动——录制前机器负载很高（见上面的负载一行），没有原子操作的递增又短到对调度和编译器优化都很敏感。倍数取决于核数、CPU 型号、操作和机器负载，要在自己的目标机器上用 `go test -bench -count` 多次测量。
 > - 示例用的是 C 的 `uint64_t` 和 `char _pad[56]`：**Go 没有 `uint64_t`**，对应的类型是 `uint64`，填充写成 `_ [56]byte`。
 > - “56 字节填充强制后续实例的起始地址对齐到 64 字节”：不成立。填充只让结构体变成 64 字节大，它的 **对齐仍是 8**（见下一个单元格），数组元素之间相隔 64 字节，所以两个元素的 `Value` 不会落在同一行——但起始地址并不保证在行边界上。""")
 
@@ -73,7 +76,7 @@ md("""#### 小结
 
 - Go 按声明顺序布局字段，填充由对齐决定；把字段按对齐从大到小排列通常能消除大部分填充（`fieldalignment` 给出的最优顺序）。
 - 伪共享只发生在 **不同核同时写** 同一缓存行的不同数据时；只读的字段、同一个 goroutine 写的字段放在一起没有问题。
-- 填充的收益要实测：本机 2 核上的倍数见上表，远小于课程所说的 7 倍；填充也有代价（内存变大、缓存能装下的数据变少）。
+- 填充的收益要实测：本机 2 核上原子递增约 3.5 倍，不是课程所说的 7 倍；填充也有代价（内存变大、缓存能装下的数据变少）。
 - Go 里的写法是 `uint64` 和 `_ [N]byte`；填充决定的是大小，不是对齐。
 
 #### 思考题
