@@ -19,6 +19,7 @@ public class BrowserBookTests(ExecutedBook book, HeadlessChromium chromium, ITes
     [InlineData("01", "01-getting-started", 2)]
     [InlineData("02", "02-runtime-internals", 20)]
     [InlineData("03", "03-diagnostics", 8)]
+    [InlineData("04", "04-tuning", 5)]
     public async Task Chapter_page_draws_every_chart_offline_with_no_script_error(string chapter, string page, int atLeast)
     {
         Requirement.Tool(File.Exists(Chromium), "GOLAB_REQUIRE_BROWSER", $"{Chromium} not found (apt-get install chromium)");
