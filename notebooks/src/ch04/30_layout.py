@@ -4,7 +4,7 @@ from nb import md, code
 
 md("""## 4.3 结构体内存对齐与缓存行填充：减少伪共享
 
-Go 编译器 **不会重排** 结构体字段：字段按声明顺序排列，每个字段的偏移是它对齐值的倍数，中间不够的地方补填充（padding）；结构体的大小再向上取整到最大对齐值的倍数。课程库的 `GoLayout` 解析 Go 源码里的类型声明，按 `go/types` 的 `StdSizes`（amd64：指针 8 字节、最大对齐 8）计算每个字段的偏移，并给出 `fieldalignment` 分析器建议的最优顺序（与 `go vet` 的 fieldalignment 检查对比过，偏移也与编译器 `unsafe.Offsetof` 的录制逐个核对过）。""")
+Go 编译器 **不会重排** 结构体字段：字段按声明顺序排列，每个字段的偏移是它对齐值的倍数，中间不够的地方补填充（padding）；结构体的大小再向上取整到最大对齐值的倍数。课程库的 `GoLayout` 解析 Go 源码里的类型声明，按编译器 `cmd/compile` 的规则（amd64：指针 8 字节、最大对齐 8）计算每个字段的偏移，并按 `fieldalignment` 分析器的排序给出最优顺序；偏移、大小和对齐与真实编译器对 120 个生成类型的 `unsafe.Sizeof/Alignof/Offsetof` 录制（`data/recordings/layout`）逐个核对过。""")
 
 code("""using GoRuntimeLab.Layouts;
 var order = GoLayout.Analyze(@"package shop
