@@ -78,7 +78,7 @@ public class ExecTraceChromeTests
     }
 
     [Fact]
-    public void Tracegen_shows_gc_stw_named_goroutines_and_times_from_the_first_event_to_the_last()
+    public void Tracegen_shows_gc_stw_named_goroutines_its_regions_and_times_from_the_first_event_to_the_last()
     {
         var path = Path.Combine(ExecTraceRecordingTests.Dir, "tracegen-go1.19.trace");
         var w = ExecTrace.ToChromeTrace(path);
@@ -88,6 +88,13 @@ public class ExecTraceChromeTests
         Assert.Contains(slices, e => e.Name == "STW (mark termination)");
         Assert.Contains(slices, e => e.Name.StartsWith("G1 runtime.main", StringComparison.Ordinal));
         Assert.Contains(slices, e => e.Name.StartsWith("GC (", StringComparison.Ordinal)); // GoStartLabel: "GC (dedicated)" etc.
+        // data/go/tracegen/main.go runs its workloads in trace.WithRegion on the main goroutine, one after another: one
+        // slice per region, each start/end pair of the 20 UserRegion events of go tool trace -d.
+        var regions = slices.Where(e => e.Category == "region").ToArray();
+        Assert.Equal(ExecTrace.ReadStats(path).Events["UserRegion"] / 2, regions.Length);
+        Assert.Equal(["pingpong", "blocked-pair", "buffered", "select", "mutex", "sleep", "syscall", "net", "gc", "spin"], regions.Select(e => e.Name));
+        Assert.All(regions, e => Assert.Equal(1, e.Tid));
+
         // Times are from the first event (a GoCreate, not drawn): all within [0, the trace's duration of go tool trace -d].
         var timed = w.Events.Where(e => e.Phase != "M").ToArray();
         Assert.True(timed.Min(e => e.Timestamp) >= 0);
