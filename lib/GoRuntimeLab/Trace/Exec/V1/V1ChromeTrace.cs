@@ -79,6 +79,8 @@ internal static class V1ChromeTrace
         foreach (var p in procs) w.ThreadName(ProcsPid, (int)p, Invariant($"Proc {p}"));
         foreach (var g in events.Where(e => e.Type is V1EventTypes.GoStart or V1EventTypes.GoStartLabel || e.Type == V1EventTypes.GoSysBlock).Select(e => e.G).Distinct().Order())
             w.ThreadName(GoroutinesPid, (int)g, Name(g));
+        foreach (var g in events.Where(e => e.Type == 47 && e.A1 == 0).Select(e => e.G).Distinct().Order())
+            w.ThreadName(RegionsPid, (int)g, Name(g));
         return w;
     }
 }
