@@ -52,6 +52,7 @@ public sealed class CliMatrixTests : IDisposable
         ["trace stats"] = ["data/recordings/trace/tracegen-go1.19.trace"],
         ["trace goroutines"] = ["data/recordings/trace/tracegen-go1.19.trace"],
         ["trace pprof"] = ["data/recordings/trace/tracegen-go1.19.trace", "--kind", "sync", "--out", $"{Temp}/sync.pb.gz"],
+        ["trace chrome"] = ["data/recordings/trace/tracegen-go1.19.trace", "--out", $"{Temp}/trace.json"],
         ["lab list"] = ["--chapter", "1"],
         ["lab check"] = [$"{Temp}/notebooks/answers.json", "--board", $"{Temp}/notebooks/board.jsonl", "--name", "team"],
         ["lab board"] = [$"{Temp}/notebooks/board.jsonl"],
@@ -78,6 +79,7 @@ public sealed class CliMatrixTests : IDisposable
         ["--chrome-trace"] = BadOutputFiles,
         ["pprof convert --out"] = BadOutputFiles,
         ["trace pprof --out"] = BadOutputFiles,
+        ["trace chrome --out"] = BadOutputFiles,
         // The book writes a folder: not a file, not the notebooks it reads, not inside a file, not where nothing can be written.
         ["book --out"] = ["", "README.md", $"{Temp}/notebooks", $"{Temp}/notebooks/site", "README.md/site", "/proc/golab-none/site"],
         ["--prefix"] = ["", "README.md", "README.md/prefix"],

@@ -13,6 +13,7 @@ namespace GoRuntimeLab.Cli.Commands;
 /// names them. JSON: {"goVersion":"1.19","durationNs":…,"procs":…,"goroutines":…,"events":{"GoCreate":13,…}}.
 /// <c>golab trace goroutines FILE [--json]</c>: per-goroutine times as <c>go tool trace</c>'s goroutine pages.
 /// <c>golab trace pprof --kind net|sync|syscall|sched FILE -o OUT.pb</c>: the profile <c>go tool trace -pprof=KIND</c> writes.
+/// <c>golab trace chrome FILE -o OUT.json</c>: the trace as Chrome Trace JSON (opens in ui.perfetto.dev), drawn as <c>go tool trace</c> does.
 /// </summary>
 internal static class TraceCommand
 {
@@ -22,6 +23,7 @@ internal static class TraceCommand
         command.Subcommands.Add(Stats());
         command.Subcommands.Add(Pprof());
         command.Subcommands.Add(Goroutines());
+        command.Subcommands.Add(Chrome());
         return command;
     }
 
@@ -69,6 +71,27 @@ internal static class TraceCommand
             OutputFile.Write(outPath, temp => GoRuntimeLab.Pprof.PprofWriter.Write(profile, temp));
             Console.Out.WriteLine($"wrote {outPath}: {profile.Samples.Count} stacks, {N(profile.Total("contentions"))} contentions, " +
                 $"{(profile.Total("delay") / 1e6).ToString("0.000", CultureInfo.InvariantCulture)} ms delay");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Chrome()
+    {
+        var file = CliOptions.TextArgument("FILE", "An execution trace of Go 1.7-1.21 (runtime/trace).");
+        var output = OutputFile.Required("--out", "Where to write the Chrome Trace Event JSON (open in ui.perfetto.dev); its folder must exist.", "OUT.json");
+        output.Aliases.Add("-o");
+        var command = new Command("chrome", "Write the trace as Chrome Trace JSON (ui.perfetto.dev, chrome://tracing): per P a slice per goroutine run, " +
+            "GC and STW tracks, per goroutine its runs and blocking syscalls, user regions — as `go tool trace` draws it.")
+        {
+            file, output,
+        };
+        command.SetAction(parse =>
+        {
+            var trace = ExecTrace.ToChromeTrace(parse.GetValue(file)!);
+            var outPath = parse.GetValue(output)!;
+            OutputFile.WriteAllText(outPath, trace.ToJson());
+            Console.Out.WriteLine($"wrote {outPath}: {N(trace.Events.Count)} events, {N(trace.Events.Count(e => e.Phase == "X"))} slices");
             return ExitCodes.Ok;
         });
         return command;

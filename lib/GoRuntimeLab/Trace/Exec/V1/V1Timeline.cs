@@ -18,10 +18,13 @@ internal sealed class V1Timeline
 
     private const long TimerP = V1Parser.FakeP + 1, NetpollP = V1Parser.FakeP + 2, SyscallP = V1Parser.FakeP + 3, GCP = V1Parser.FakeP + 4, ProfileP = V1Parser.FakeP + 5;
 
-    private V1Timeline(List<V1Event> events, Dictionary<ulong, V1Frame[]> stacks)
+    private readonly Func<ulong, string> _str;
+
+    private V1Timeline(List<V1Event> events, Dictionary<ulong, V1Frame[]> stacks, Func<ulong, string> str)
     {
         Events = events;
         Stacks = stacks;
+        _str = str;
     }
 
     /// <summary>The events in time order, times in nanoseconds from the first.</summary>
@@ -29,6 +32,9 @@ internal sealed class V1Timeline
 
     /// <summary>Stack id → frames, innermost first.</summary>
     public IReadOnlyDictionary<ulong, V1Frame[]> Stacks { get; }
+
+    /// <summary>The string of the trace's string table with id <paramref name="id"/> (labels, region names), or "".</summary>
+    public string Str(ulong id) => _str(id);
 
     /// <summary>Reads, orders and links the events after the header.</summary>
     /// <exception cref="ExecTraceFormatException">Corrupt, inconsistent (as parser.go would refuse it), or more than <see cref="MaxEvents"/> events.</exception>
@@ -60,7 +66,7 @@ internal sealed class V1Timeline
         }
 
         PostProcess(ver, events, source, collector);
-        return new V1Timeline(events, stacks);
+        return new V1Timeline(events, stacks, collector.Str);
     }
 
     // parseEvents' batches: events by P, CPU samples in their own batch; the string and stack tables.
