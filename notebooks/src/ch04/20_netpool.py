@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # 4.2 — 连接池与 context (models: lib/GoRuntimeLab/NetPool, recordings: data/recordings/netpool,
 # charts: lib/GoRuntimeLab.Charts/NetPool/NetPoolCharts.cs).
@@ -79,7 +79,15 @@ md("""#### 小结
 - `database/sql` 的空闲上限默认也是 2，`SetMaxOpenConns` 限的是总数、超过时请求排队（`WaitCount`）。
 - context 的取消沿树向下传播；子节点的截止时间被父节点截断；在已取消的父节点下创建的子节点立刻结束。
 
-#### 思考题
+#### 实验与思考题
+
+实验：换一个并发数，自己推算拨号次数和排队次数，再用模型核对。""")
+
+lab("04.2-wave-dials")
+
+lab("04.2-sql-wait-count")
+
+md("""思考题：
 
 1. 你的服务对某个下游的稳定并发约 40、突发峰值 200。`MaxIdleConnsPerHost`、`MaxConnsPerHost` 各设多少？设了 `MaxConnsPerHost` 之后，峰值时多出来的请求会怎样，延迟分布会怎样变？
 2. 下游在负载均衡器后面，负载均衡器会在连接空闲 60 s 后静默断开。客户端的 `IdleConnTimeout` 应该比 60 s 长还是短？为什么 `DefaultTransport` 的 90 s 在这种环境里可能出问题？

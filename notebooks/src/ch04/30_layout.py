@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # 4.3 — 结构体内存布局与伪共享 (models: lib/GoRuntimeLab/Layouts, recordings: data/recordings/layout).
 
@@ -79,7 +79,17 @@ md("""#### 小结
 - 填充的收益要实测：本机 2 核上原子递增约 3.5 倍，不是课程所说的 7 倍；填充也有代价（内存变大、缓存能装下的数据变少）。
 - Go 里的写法是 `uint64` 和 `_ [N]byte`；填充决定的是大小，不是对齐。
 
-#### 思考题
+#### 实验与思考题
+
+实验：先手算，再用 `GoLayout.Analyze` 核对。""")
+
+lab("04.3-size-386")
+
+lab("04.3-optimal-size")
+
+lab("04.3-cache-line")
+
+md("""思考题：
 
 1. 一个按 CPU 分片的计数器 `[]PaddedCounter`，分片数该取 `GOMAXPROCS` 还是更多？每个 goroutine 怎样选择自己的分片？
 2. `Order` 的最优顺序省下了 16 字节。什么情况下你宁愿保留原来的字段顺序（可读性、与序列化格式或 C 结构体对齐、把一起读写的字段放在一起）？
