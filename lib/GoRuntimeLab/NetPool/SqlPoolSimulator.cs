@@ -44,6 +44,10 @@ public static class SqlPoolSimulator
         private static readonly long MinCleanerInterval = 1_000_000_000; // connectionCleaner's minInterval = time.Second
 
         private readonly PoolEventQueue _q = new(config.MaxEvents, "SqlPoolConfig.MaxEvents");
+        private PoolRequestDriver? _requestDriver;
+
+        // The workload's side: made on first use, since it calls back into this simulation.
+        private PoolRequestDriver Requests => _requestDriver ??= new(_q, workload, (id, caller) => GetConn(new Query(id, caller, _q.Now)));
         private readonly Random _latencyRandom = new(workload.Seed);
         private readonly Random _waiterRandom = new(config.Seed);
         private readonly List<Conn> _free = [];               // db.freeConn, oldest returned first
@@ -51,7 +55,7 @@ public static class SqlPoolSimulator
         private readonly List<PoolRequestRecord> _records = [];
         private readonly long _lifetime = PoolWorkload.Ns(config.ConnMaxLifetime);
         private readonly long _idleTime = PoolWorkload.Ns(config.ConnMaxIdleTime);
-        private int _numOpen, _maxOpen, _opened, _closed, _reused, _connIds, _nextRequest, _waveLeft, _done;
+        private int _numOpen, _maxOpen, _opened, _closed, _reused, _connIds, _done;
         private long _waitCount, _waitNs, _maxIdleClosed, _maxIdleTimeClosed, _maxLifetimeClosed;
         private bool _cleanerRunning;
         private long _lastEnd;
@@ -60,32 +64,12 @@ public static class SqlPoolSimulator
 
         public SqlPoolResult Execute()
         {
-            if (workload.Pattern == WorkloadPattern.Waves)
-                _q.At(0, StartWave);
-            else
-                for (var w = 0; w < workload.Concurrency; w++)
-                {
-                    var worker = w;
-                    _q.At(w * PoolWorkload.Ns(workload.Stagger), () => NextRequest(worker));
-                }
+            Requests.Start();
             _q.Run();
             var stats = new SqlPoolStats(config.MaxOpenConns, _numOpen, _numOpen - _free.Count, _free.Count, _waitCount, _waitNs / 1e6,
                 _maxIdleClosed, _maxIdleTimeClosed, _maxLifetimeClosed);
             return new SqlPoolResult(config, workload, _records.Count, _opened, _closed, _reused, _maxOpen, stats, _lastEnd / 1e6,
                 LatencySummary.FromNanoseconds(_records.Select(r => (long)(r.LatencyMs * 1e6))), _records);
-        }
-
-        private void StartWave()
-        {
-            var size = Math.Min(workload.Concurrency, workload.Requests - _nextRequest);
-            _waveLeft = size;
-            for (var i = 0; i < size; i++) GetConn(new Query(_nextRequest++, i, _q.Now));
-        }
-
-        private void NextRequest(int worker)
-        {
-            if (_nextRequest >= workload.Requests) return;
-            GetConn(new Query(_nextRequest++, worker, _q.Now));
         }
 
         private bool Expired(Conn c) => _lifetime > 0 && c.CreatedAt + _lifetime < _q.Now; // driverConn.expired
@@ -169,12 +153,7 @@ public static class SqlPoolSimulator
                 _q.Stop(); // Stats as the last query leaves them
                 return;
             }
-            if (workload.Pattern == WorkloadPattern.Waves)
-            {
-                if (--_waveLeft == 0 && _nextRequest < workload.Requests) _q.At(_q.Now + PoolWorkload.Ns(workload.Think), StartWave);
-            }
-            else if (workload.Think == TimeSpan.Zero) NextRequest(w.Caller);
-            else _q.At(_q.Now + PoolWorkload.Ns(workload.Think), () => NextRequest(w.Caller));
+            Requests.Finished(w.Caller);
         }
 
         // sql.go DB.putConn: an expired connection is closed (maxLifetimeClosed); else putConnDBLocked, and close

@@ -39,6 +39,10 @@ public static class TransportPoolSimulator
     private sealed class Simulation(TransportPoolConfig config, PoolWorkload workload)
     {
         private readonly PoolEventQueue _q = new(config.MaxEvents, "TransportPoolConfig.MaxEvents");
+        private PoolRequestDriver? _requestDriver;
+
+        // The workload's side: made on first use, since it calls back into this simulation.
+        private PoolRequestDriver Requests => _requestDriver ??= new(_q, workload, (id, caller) => GetConn(new Want(id, caller, _q.Now)));
         private readonly Random _random = new(workload.Seed);
         private readonly List<Conn> _idle = [];                 // t.idleConn[key], oldest first (also the idleLRU order: one host)
         private readonly Queue<Want> _idleConnWait = new();      // t.idleConnWait[key]
@@ -47,36 +51,16 @@ public static class TransportPoolSimulator
         private readonly long _timeout = PoolWorkload.Ns(config.IdleConnTimeout);
         private int _connsPerHost, _open, _maxOpen, _dials, _handedOn, _reused, _busyLeaked;
         private int _overflow, _lru, _timedOut, _noKeepAlive, _waitedPerHost;
-        private int _nextRequest, _waveLeft, _connIds;
+        private int _connIds;
         private long _lastEnd;
 
         public TransportPoolResult Execute()
         {
-            if (workload.Pattern == WorkloadPattern.Waves)
-                _q.At(0, StartWave);
-            else
-                for (var w = 0; w < workload.Concurrency; w++)
-                {
-                    var worker = w;
-                    _q.At(w * PoolWorkload.Ns(workload.Stagger), () => NextRequest(worker));
-                }
+            Requests.Start();
             _q.Run();
             return new TransportPoolResult(config, workload, _records.Count, _dials, _reused, _handedOn, _overflow, _lru, _timedOut,
                 _noKeepAlive, _waitedPerHost, _maxOpen, _idle.Count, _busyLeaked, _lastEnd / 1e6,
                 LatencySummary.FromNanoseconds(_records.Select(r => (long)(r.LatencyMs * 1e6))), _records);
-        }
-
-        private void StartWave()
-        {
-            var size = Math.Min(workload.Concurrency, workload.Requests - _nextRequest);
-            _waveLeft = size;
-            for (var i = 0; i < size; i++) GetConn(new Want(_nextRequest++, i, _q.Now));
-        }
-
-        private void NextRequest(int worker)
-        {
-            if (_nextRequest >= workload.Requests) return;
-            GetConn(new Want(_nextRequest++, worker, _q.Now));
         }
 
         // transport.go getConn: an idle connection if there is one, else permission to dial (queueForDial), and
@@ -162,12 +146,7 @@ public static class TransportPoolSimulator
             else if (config.DisableKeepAlives) { _noKeepAlive++; Close(pc); } // "Connection: close": one request per connection
             else PutOrCloseIdleConn(pc);
 
-            if (workload.Pattern == WorkloadPattern.Waves)
-            {
-                if (--_waveLeft == 0 && _nextRequest < workload.Requests) _q.At(_q.Now + PoolWorkload.Ns(workload.Think), StartWave);
-            }
-            else if (workload.Think == TimeSpan.Zero) NextRequest(w.Caller); // the worker's goroutine asks again at once
-            else _q.At(_q.Now + PoolWorkload.Ns(workload.Think), () => NextRequest(w.Caller));
+            Requests.Finished(w.Caller);
         }
 
         // transport.go putOrCloseIdleConn / tryPutIdleConn.
