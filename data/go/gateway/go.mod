@@ -1,0 +1,3 @@
+module golab/gateway
+
+go 1.19

@@ -1,0 +1,3 @@
+module golab/readbody
+
+go 1.19
