@@ -39,9 +39,13 @@ new[] { a, b }.Select(r => new { 缓冲区 = r.Run.Pool ? "sync.Pool" : "每请�
     每请求分配_KiB = (r.Run.AllocBytesPerRequest / 1024).ToString("0.0"), 每请求对象数 = r.Run.MallocsPerRequest.ToString("0"), GC次数 = r.Run.NumGc,
     每千请求GC = r.Run.GcPerThousandRequests.ToString("0.0"), p50_ms = (r.Run.Latency("p50") / 1000).ToString("0.00"), p99_ms = (r.Run.Latency("p99") / 1000).ToString("0.00") }).AsTable()""")
 
-md("""延迟百分位（对数坐标；两个 Go 版本、有无 pool 共四次运行）：""")
+md("""延迟百分位（毫秒；两个 Go 版本、有无 pool 共四次运行）：""")
 
-code("""GatewayCharts.Latency(new[] { "go1.19.8", "go1.23.5" }.SelectMany(g => new[] { GatewayRecording.Load(dir, "nopool", g).Run, GatewayRecording.Load(dir, "pool", g).Run }))""")
+code("""var fourRuns = new[] { "go1.19.8", "go1.23.5" }.SelectMany(g => new[] { GatewayRecording.Load(dir, "nopool", g).Run, GatewayRecording.Load(dir, "pool", g).Run }).ToList();
+fourRuns.Select(r => new { 运行 = $"{r.Variant} {r.GoVersion}", p50 = (r.Latency("p50") / 1000).ToString("0.0"), p90 = (r.Latency("p90") / 1000).ToString("0.0"),
+    p99 = (r.Latency("p99") / 1000).ToString("0.0"), p999 = (r.Latency("p999") / 1000).ToString("0.0"), 最大 = (r.Latency("max") / 1000).ToString("0.0") }).AsTable()""")
+
+code("""GatewayCharts.Latency(fourRuns)""")
 
 md("""### 用 pprof 找分配热点
 
@@ -75,8 +79,9 @@ Go 的堆目标规则（`runtime/mgcpacer.go`，Go 1.19–1.23，`heapGoalIntern
 
 网关的存活堆只有 1–2 MiB（gctrace 每行第三个 MB 数），所以两次运行的堆目标 **都是 4 MiB 左右**，缓冲池不改变它。目标不变，每轮 GC 之间能分配的字节数就不变，于是 **GC 次数与分配量成正比**：少分配多少，就少 GC 多少。课程库的 `GcRatePredictor` 把这条规则和 GC 模拟器放在一起：""")
 
-code("""new { 存活堆_MiB = a.GcTrace.Lines.Average(l => (double)l.LiveMB).ToString("0.00"), 堆目标_MiB = (GcRatePredictor.HeapGoal((long)(1.5 * 1048576), 100) / 1048576.0).ToString("0.0"),
-      gctrace中的目标_MiB = string.Join("/", a.GcTrace.Lines.Select(l => l.GoalMB).Distinct().Order()) }.AsTable()""")
+code("""var live = (long)(a.GcTrace.Lines.Average(l => (double)l.LiveMB) * 1048576);
+new { 存活堆_MiB = (live / 1048576.0).ToString("0.00"), 规则给出的堆目标_MiB = (GcRatePredictor.HeapGoal(live, 100, GcRatePredictor.StackBytesEstimate) / 1048576.0).ToString("0.00"),
+      gctrace中的目标_MB = string.Join("/", a.GcTrace.Lines.Select(l => l.GoalMB).Distinct().Order()) }.AsTable()""")
 
 code("""var prediction = GcRatePredictor.Predict(a, b, diff);
 new { 节省比例 = prediction.SavedFraction.ToString("P1"), 不用pool真实GC = prediction.ActualCyclesWithout, 规则预测 = prediction.RuleCyclesWith.ToString("0"),
