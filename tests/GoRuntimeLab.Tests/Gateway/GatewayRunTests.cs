@@ -86,6 +86,24 @@ public class GatewayRunTests
     }
 
     [Fact]
+    public void No_absolute_path_of_the_recording_machine_remains()
+    {
+        // The profiled runs ran a -trimpath binary from the neutral /srv/golab-gateway (a profile's first mapping).
+        var forbidden = new[] { "/work/", "/tmp/", "/home/", "/root/", "/opt/", "/usr/", "/var/", Testing.Requirement.RepoRoot(), Path.GetTempPath() };
+        foreach (var file in Directory.GetFiles(GatewayPredictionTests.Dir))
+        {
+            using var raw = File.OpenRead(file);
+            using Stream stream = file.EndsWith(".gz", StringComparison.Ordinal) ? new System.IO.Compression.GZipStream(raw, System.IO.Compression.CompressionMode.Decompress) : raw;
+            using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
+            // net uses cgo on Linux, so the profiles also map the system's libc and loader (Debian's multiarch folder):
+            // public paths, not this machine's; removed before the check.
+            var text = reader.ReadToEnd().Replace("/usr/lib/x86_64-linux-gnu/", "", StringComparison.Ordinal);
+            foreach (var path in forbidden)
+                Assert.False(text.Contains(path, StringComparison.Ordinal), $"{file} contains {path}");
+        }
+    }
+
+    [Fact]
     public async Task Live_readbody_prints_what_was_recorded()
     {
         var go = LiveGo.Require();
