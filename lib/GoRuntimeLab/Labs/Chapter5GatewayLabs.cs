@@ -22,6 +22,7 @@ internal static class Chapter5GatewayLabs
         yield return new Lab
         {
             Id = "05.1-hot-spot",
+            Common = true,   // the function also allocates in chapter 3's leak profile (pprofdemo's log buffer), shown there as a table
             Title = "找出分配热点",
             Points = 2,
             Question = "读取 Go 1.19.8 下不用 sync.Pool 的那次网关录制（GatewayRecording.Load(目录, \"nopool\", \"go1.19.8\")）的堆 profile，按 alloc_space 看：自身分配字节数（flat）最多的函数是哪一个？答案写 pprof 打印的完整函数名（包名.函数名）。",
