@@ -36,11 +36,12 @@ public static class CiCharts
             charts.Add(Chart.Point<string, string, string>(x: shown.Select(p => p.Report).ToArray(), y: shown.Select(p => p.Access.GoroutineName).ToArray(),
                 Name: name, MarkerColor: Color.fromString(color), MarkerSymbol: symbol,
                 MultiText: shown.Select(p => (p.Access.IsPrevious ? "之前 previous " : "当前 current ") + (p.Access.Top is { } t ? $"{Path.GetFileName(t.File)}:{t.Line}" : "?")).ToArray(),
-                TextPosition: StyleParam.TextPosition.MiddleRight));
+                TextPosition: StyleParam.TextPosition.TopCenter));
         }
         return ChartStyle.WithTitle(Chart.Combine(charts),
                 title ?? string.Create(CultureInfo.InvariantCulture, $"{log.SourceName}: {log.Reports.Count} 个数据竞争 data races, 每个是两次冲突的访问 two conflicting accesses each"))
-            .WithXAxisStyle<double, double, string>(TitleText: "竞态报告 race report (top frame of the current access)")
+            .WithXAxisStyle<double, double, string>(TitleText: "竞态报告 race report (top frame of the current access)",
+                MinMax: new Tuple<double, double>(-0.5, Math.Max(1, log.Reports.Count) - 0.5))
             .WithYAxisStyle<double, double, string>(TitleText: "goroutine")
             .WithSize(Width: 900, Height: 380);
     }

@@ -77,7 +77,7 @@ internal static class Chapter5CiLabs
             Id = "05.3-bench-runs",
             Title = "-count 至少要多大",
             Points = 3,
-            Question = "data/recordings/benchstat/old-go1.19.8.txt 和 new-go1.19.8.txt 各有 10 次 Join 的运行（go test -bench -count 10）。只取每个文件里前 n 次 Join 的 ns/op，用 benchstat 的默认 α = 0.05 比较（BenchstatComparer.CompareSamples）：n 最小是多少时，这个变化才算显著（不再是 \"~\"）？答案是一个整数。",
+            Question = "data/recordings/benchstat/old-go1.19.8.txt 和 new-go1.19.8.txt 各有 10 次 Join 的运行（两版交替，各跑 10 次）。只取每个文件里前 n 次 Join 的 ns/op，用 benchstat 的默认 α = 0.05 比较（BenchstatComparer.CompareSamples）：n 最小是多少时，这个变化才算显著（不再是 \"~\"）？答案是一个整数。",
             Hints = ["新版在每一次运行里都比旧版快得多，可 benchstat 仍然可能打印 \"~\"。", "Mann–Whitney U 检验只看排名：每边 n 个值时，p 值有一个下限，它只取决于 n。", "从 n = 1 开始逐个试 CompareSamples(old.Take(n), new.Take(n), 0.05).Significant。"],
             Checker = Integer(runs),
             Reference = () => runs.Value,

@@ -24,6 +24,7 @@ public sealed class CoverFuncsTests
     [InlineData("set")]
     [InlineData("count")]
     [InlineData("grade-only")]
+    [InlineData("race")]
     public void Recording_EveryFunctionIsGoToolCoverFunc(string name)
     {
         var profile = CoverProfileParser.ReadFile(CoverProfileParserTests.Recording($"coverdemo-{name}-go1.19.8.out"));
@@ -31,6 +32,18 @@ public sealed class CoverFuncsTests
         var funcs = CoverFuncs.ForProfile(profile, SourceDir, "golab/coverdemo");
         Assert.Equal(FuncLines(funcText), funcs.Select(f => (f.FileName, f.StartLine, f.Name, f.PercentText)).ToList());
         Assert.Equal(CoverProfileParserTests.FuncTotal(funcText), CoverFuncs.TotalText(funcs));
+    }
+
+    [Fact]
+    public void RaceWithoutCovermode_WritesAnAtomicProfile_WithTheSetProfilesPercentages()
+    {
+        // go help testflag: -covermode's default is "set" unless -race is enabled, then "atomic".
+        var race = CoverProfileParser.ReadFile(CoverProfileParserTests.Recording("coverdemo-race-go1.19.8.out"));
+        var set = CoverProfileParser.ReadFile(CoverProfileParserTests.Recording("coverdemo-set-go1.19.8.out"));
+        Assert.Equal("atomic", race.Mode);
+        Assert.Contains(race.Files[0].Blocks, b => b.Count > 1);
+        Assert.Equal(set.PercentText, race.PercentText);
+        Assert.Equal(CoverProfileParserTests.TestCoverage(File.ReadAllText(CoverProfileParserTests.Recording("coverdemo-race-go1.19.8.test.txt"))), race.PercentText);
     }
 
     [Fact]
