@@ -11,7 +11,7 @@ md("""## 5.3 CI/CD流水线
 2. `-coverprofile` 写出的覆盖率文件（`data/go/coverdemo`）：每个函数的覆盖率，以及 85% 门禁的判定；
 3. 性能回归的把关：`benchstat OLD NEW`（`data/go/benchpair`）——“~”、p 值和置信区间到底是什么意思。
 
-三份产物都是 Go 1.19.8 在本机录制的（命令见 `data/README.md`）。`-race` 需要 cgo 和 C 编译器，冷缓存下单是构建就要近 30 秒，所以本节读录制；课程库的测试（`RaceLiveTests`、`CoverLiveTests`）在装有 Go 的机器上（包括 CI）会重新运行同样的命令，核对结果与录制一致。
+三份产物都是 Go 1.19.8 在本机录制的（命令见 `data/README.md`）。`-race` 需要 cgo 和 C 编译器，冷缓存下单是构建就要近 30 秒，所以本节读录制，只有不到一秒的 `go tool cover -func` 现场运行；课程库的测试（`RaceLiveTests`、`CoverLiveTests`）在装有 Go 的机器上（包括 CI）会重新运行同样的命令，核对结果与录制一致。
 
 ### 第一步：`go test -race` 报告了什么
 
@@ -68,6 +68,15 @@ md("""门禁看的是哪个数？`go test -cover` 打印的 `coverage: 87.0% of 
 code("""var funcs = CoverFuncs.ForProfile(cover, "../data/go/coverdemo", "golab/coverdemo");
 funcs.Select(f => new { 函数 = f.Name, 行 = (int?)f.StartLine, 覆盖的语句 = f.CoveredStatements, 语句数 = f.Statements, 覆盖率 = f.PercentText })
     .Append(new { 函数 = "total", 行 = (int?)null, 覆盖的语句 = cover.CoveredStatements, 语句数 = cover.Statements, 覆盖率 = CoverFuncs.TotalText(funcs) }).AsTable()""")
+
+md("""同一张表由真实的 `go tool cover -func` 再算一遍：装有 Go 时现场运行（约 0.1 秒），没有 Go 时回放录制的输出；两者与课程库的结果逐行比较：""")
+
+code("""using GoRuntimeLab.GoTool;
+var tool = await GoToolCommand.RunOrReplayAsync("../data/go/coverdemo", ["tool", "cover", "-func=../../recordings/cover/coverdemo-race-go1.19.8.out"],
+    "../data/recordings/cover/coverdemo-race-go1.19.8.func.txt");
+var toolLines = tool.Stdout.Split('\\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\\t+", " "));
+var ourLines = funcs.Select(f => f.ToString()).Append($"total: (statements) {CoverFuncs.TotalText(funcs)}");
+new { 来源 = tool.Source, 与课程库逐行相同 = toolLines.SequenceEqual(ourLines) ? "✅" : "❌" }.AsTable()""")
 
 code("""CiCharts.CoverageByFunction(funcs, 85)""")
 
