@@ -20,6 +20,8 @@ public class BrowserBookTests(ExecutedBook book, HeadlessChromium chromium, ITes
     [InlineData("02", "02-runtime-internals", 20)]
     [InlineData("03", "03-diagnostics", 8)]
     [InlineData("04", "04-tuning", 5)]
+    // 5.3 draws 3 charts; 5.1, 5.2 and 5.4 at least one each (ChapterNotebookTests' per-section rule).
+    [InlineData("05", "05-case-studies", 6)]
     public async Task Chapter_page_draws_every_chart_offline_with_no_script_error(string chapter, string page, int atLeast)
     {
         Requirement.Tool(File.Exists(Chromium), "GOLAB_REQUIRE_BROWSER", $"{Chromium} not found (apt-get install chromium)");

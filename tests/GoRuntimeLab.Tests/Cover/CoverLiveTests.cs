@@ -5,7 +5,7 @@ namespace GoRuntimeLab.Tests.Cover;
 
 /// <summary>
 /// `go test -coverprofile` and `go tool cover -func` on data/go/coverdemo with the installed Go: the parsed profile's
-/// total equals the tool's. Skipped without Go; a failure when GOLAB_REQUIRE_GO=1.
+/// total and every function's line equal the tool's. Skipped without Go; a failure when GOLAB_REQUIRE_GO=1.
 /// </summary>
 public sealed class CoverLiveTests
 {
@@ -28,6 +28,8 @@ public sealed class CoverLiveTests
             Assert.Equal(CoverProfileParserTests.FuncTotal(func.Stdout), profile.PercentText);
             Assert.Equal(CoverProfileParserTests.TestCoverage(test.Stdout), profile.PercentText);
             Assert.True(profile.Gate(85).Passed);
+            var funcs = CoverFuncs.ForProfile(profile, dir, "golab/coverdemo");
+            Assert.Equal(CoverFuncsTests.FuncLines(func.Stdout), funcs.Select(f => (f.FileName, f.StartLine, f.Name, f.PercentText)).ToList());
         }
         finally
         {
