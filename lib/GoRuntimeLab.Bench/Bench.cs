@@ -11,7 +11,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Horology;
 
-namespace GoRuntimeLab.Bench;
+namespace GoRuntimeLab.Benchmarking;
 
 /// <summary>
 /// BenchmarkDotNet inside a notebook: <c>Bench.Short&lt;ZeroCopyCsBenchmarks&gt;("SpanSlice", "Substring")</c> runs the

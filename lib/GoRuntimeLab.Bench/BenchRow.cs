@@ -1,5 +1,5 @@
 // Mirrors: nothing in Go; one benchmark of a BenchmarkDotNet run (its summary row), as plain data the kit displays.
-namespace GoRuntimeLab.Bench;
+namespace GoRuntimeLab.Benchmarking;
 
 /// <summary>One BenchmarkDotNet benchmark: mean time per operation and bytes allocated per operation.</summary>
 /// <param name="Method">The benchmark method's name ("SpanSlice").</param>

@@ -1,7 +1,7 @@
 // Mirrors: nothing in Go; a BenchmarkDotNet logger that drops everything, so a notebook cell shows only the table.
 using BenchmarkDotNet.Loggers;
 
-namespace GoRuntimeLab.Bench;
+namespace GoRuntimeLab.Benchmarking;
 
 /// <summary>Silences BenchmarkDotNet (without any logger it prints "No loggers defined").</summary>
 internal sealed class NullLogger : ILogger

@@ -1,4 +1,4 @@
-using GoRuntimeLab.Bench.ZeroCopy;
+using GoRuntimeLab.Benchmarking.ZeroCopy;
 
 namespace GoRuntimeLab.Benchmarks;
 
