@@ -1,4 +1,4 @@
-from nb import md, code
+from nb import md, code, lab
 
 # 4.1 — 零拷贝优化 (models: lib/GoRuntimeLab/ZeroCopy, C# benchmarks: lib/GoRuntimeLab.Bench, recordings:
 # data/recordings/zerocopy, charts: lib/GoRuntimeLab.Charts/ZeroCopy/ZeroCopyCharts.cs).
@@ -87,7 +87,7 @@ md("""循环路径每 32 KiB 一次 `read` 加一次 `write`：8 MiB 就是至�
 
 ### C# 里的同一原则：BenchmarkDotNet
 
-同样的思想在 .NET 里是 `Span<T>`/`Memory<T>`（视图，不复制）、`ArrayPool<T>`（复用缓冲区，相当于 `sync.Pool`）、`string.Create`（一次分配、原地写入，相当于 `strings.Builder`）和 `Stream.CopyTo`（与 `io.Copy` 一样，`MemoryStream` 覆盖了它、直接写出自己的数组，缓冲区大小不起作用）。下一个单元格在笔记本进程里 **现场** 运行 BenchmarkDotNet（`Bench.Short`：进程内工具链、1 次预热 + 3 次测量、每次约 20 ms，带 MemoryDiagnoser），只跑四个用例以控制在几秒内；`Allocated` 是精确的，均值只看数量级：""")
+同样的思想在 .NET 里是 `Span<T>`/`Memory<T>`（视图，不复制）、`ArrayPool<T>`（复用缓冲区，相当于 `sync.Pool`）、`string.Create`（一次分配、原地写入，相当于 `strings.Builder`）和 `Stream.CopyTo`（与 `io.Copy` 一样，`MemoryStream` 覆盖了它、直接写出自己的数组，缓冲区大小不起作用）。下一个单元格在笔记本进程里 **现场** 运行 BenchmarkDotNet（`Bench.Short`：进程内工具链、1 次预热 + 3 次测量、每次 4096 次调用，带 MemoryDiagnoser），只跑四个用例以控制在几秒内；`Allocated` 是精确的，均值只看数量级：""")
 
 code("""using GoRuntimeLab.Benchmarking;
 using GoRuntimeLab.Benchmarking.ZeroCopy;
@@ -103,7 +103,7 @@ code("""ZeroCopyCharts.DotNet(cs, full)""")
 
 md("""对照 Go：`Substring` 与 `AsSpan(6, 40).ToArray()` 各分配一次（104 字节：对象头加 40 个 UTF-16 字符），像 `string(b)` 逃逸时；`AsSpan` 0 分配，像 `data[6:11]`；`ArrayPool.Rent`+`Return` 0 分配，`new byte[4096]` 每次 4120 字节；`string.Create` 一次分配 56 字节，拼接要 80 字节（中间的 `ToString` 结果也要分配）。`Stream.CopyTo` 的两个缓冲区大小都是 0 分配（缓冲区从 `ArrayPool` 租用）：512 字节要 128 对 Read/Write，81920 字节只要 1 对，但每次调用很便宜，64 KiB 的耗时主要花在复制数据本身，两者相差不大；`MemoryStream` 自己覆盖了 `CopyTo`，一次把整个数组写出去，与 Go 的 `WriterTo` 快速路径一样，缓冲区大小根本不起作用。
 
-> 说明：BenchmarkDotNet 的 `Allocated` 统计的是整个进程所有线程的分配（`GC.GetTotalAllocatedBytes`），笔记本里别的单元格在后台运行时数字会偏大；上面的现场运行只跑 4 个用例、每次迭代约 20 ms，均值只是数量级。
+> 说明：BenchmarkDotNet 的 `Allocated` 统计的是整个进程所有线程的分配（`GC.GetTotalAllocatedBytes`），笔记本里别的单元格在后台运行时数字会偏大；上面的现场运行只跑 4 个用例、每次迭代 4096 次调用，均值只是数量级。
 
 #### 小结
 
@@ -113,7 +113,15 @@ md("""对照 Go：`Substring` 与 `AsSpan(6, 40).ToArray()` 各分配一次（10
 - 文件到 TCP 的 `io.Copy` 走 `sendfile`：发送端 500 多次 `read`/`write` 变成十几次 `sendfile`，文件数据不进用户态（整个进程的系统调用约少一半，其余是运行时和接收端的）；包装一层隐藏 `ReadFrom` 就失去这条路径。
 - 判断“有没有复制”看 B/op 和 allocs/op（精确），不要只看 ns/op（受机器负载影响）；C# 里对应的是 BenchmarkDotNet 的 `Allocated` 列。
 
-#### 思考题
+#### 实验与思考题
+
+实验：先根据 Go 源码推断，再用录制核对。""")
+
+lab("04.1-copybuffer-nil")
+
+lab("04.1-local-string")
+
+md("""思考题：
 
 1. `bufio.Writer` 实现了 `ReaderFrom`。`io.Copy(bufio.NewWriter(conn), file)` 还会走 `sendfile` 吗？（提示：读 `bufio/bufio.go` 的 `(*Writer).ReadFrom`，看它在缓冲区为空时做什么。）
 2. 把 `data/go/sendfile` 的循环缓冲区从 32 KiB 改成 512 字节，`read`/`write` 的次数会变成多少？先算，再用 `strace -c -f` 验证。
