@@ -69,7 +69,7 @@ public static class Bench
             var method = report.BenchmarkCase.Descriptor.WorkloadMethod.Name;
             var stats = report.ResultStatistics
                 ?? throw KitInputException.For($"benchmark {method} failed (no results)", parameter: "methods");
-            rows.Add(new BenchRow(method, report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo, stats.Mean, stats.N > 1 ? stats.StandardDeviation : double.NaN,
+            rows.Add(new BenchRow(method, report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\''), stats.Mean, stats.N > 1 ? stats.StandardDeviation : double.NaN,
                 report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase), stats.N, "live (short job)"));
         }
         return rows;

@@ -3,7 +3,7 @@ namespace GoRuntimeLab.Benchmarking;
 
 /// <summary>One BenchmarkDotNet benchmark: mean time per operation and bytes allocated per operation.</summary>
 /// <param name="Method">The benchmark method's name ("SpanSlice").</param>
-/// <param name="Description">Its description (the Method column of BenchmarkDotNet's table).</param>
+/// <param name="Description">Its description (the Method column of BenchmarkDotNet's table, without the quotes it adds).</param>
 /// <param name="MeanNs">Mean time per operation, nanoseconds.</param>
 /// <param name="StdDevNs">Standard deviation of the measured iterations, nanoseconds (NaN with a single iteration).</param>
 /// <param name="AllocatedBytes">Bytes allocated per operation (MemoryDiagnoser), null when not measured.</param>
