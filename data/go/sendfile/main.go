@@ -1,6 +1,7 @@
-// sendfile copies a file to a loopback TCP connection, either with io.Copy(conn, file) — *net.TCPConn's ReadFrom
-// sees an *os.File and uses sendfile(2) (net/tcpsock_posix.go readFrom → net/sendfile_linux.go sendFile; Go 1.22+
-// first tries *os.File's WriteTo, os/zero_copy_linux.go, which falls back to the same path) — or with a read/write
+// sendfile copies a file to a loopback TCP connection, either with io.Copy(conn, file) — up to Go 1.21
+// *net.TCPConn's ReadFrom sees an *os.File and uses sendfile(2) (net/tcpsock_posix.go readFrom →
+// net/sendfile_linux.go sendFile); from Go 1.22 io.Copy finds *os.File's WriteTo first, whose writeTo
+// (os/zero_copy_linux.go) sees a TCP connection and calls poll.SendFile itself — or with a read/write
 // loop through a 32 KiB buffer that hides ReaderFrom/WriterTo. Run under `strace -c -f` to count the system calls
 // of each path (data/README.md, zerocopy). The receiver (same process) reads with a fixed 64 KiB buffer in both modes.
 //

@@ -76,7 +76,7 @@ code("""ZeroCopyBench.Compare(runs).Where(r => r.Name.StartsWith("Seek/") || r.N
 
 md("""### 内核里的零拷贝：sendfile 与系统调用次数
 
-`data/go/sendfile` 把一个 8 MiB 的文件发到本机回环 TCP 连接，用两种写法：`io.Copy(conn, file)`（`*net.TCPConn` 的 `ReadFrom` 看到 `*os.File`，调用 `sendfile(2)`：`net/tcpsock_posix.go` `readFrom` → `net/sendfile_linux.go` `sendFile`）；以及一个用 32 KiB 缓冲区的 read/write 循环（隐藏了 `ReaderFrom`/`WriterTo`）。录制用 `strace -c -f` 统计系统调用（只录制，不要求本机有 strace）；接收端在同一进程里，两种写法的接收端相同。""")
+`data/go/sendfile` 把一个 8 MiB 的文件发到本机回环 TCP 连接，用两种写法：`io.Copy(conn, file)`（Go 1.21 及以前：`*net.TCPConn` 的 `ReadFrom` 看到 `*os.File`，调用 `sendfile(2)`，即 `net/tcpsock_posix.go` `readFrom` → `net/sendfile_linux.go` `sendFile`；Go 1.22 起 `*os.File` 有了 `WriteTo`，`io.Copy` 先找到它，`os/zero_copy_linux.go` 的 `writeTo` 看到 TCP 连接后直接调用 `sendfile`——路径不同，系统调用相同）；以及一个用 32 KiB 缓冲区的 read/write 循环（隐藏了 `ReaderFrom`/`WriterTo`）。录制用 `strace -c -f` 统计系统调用（只录制，不要求本机有 strace）；接收端在同一进程里，两种写法的接收端相同。""")
 
 code("""var paths = new[] { "sendfile", "loop" }.Select(m => (路径: m == "sendfile" ? "io.Copy(conn, file) → sendfile" : "32 KiB read/write 循环", 摘要: StraceSummary.Read($"../data/recordings/zerocopy/strace-{m}-go1.23.5.txt"))).ToList();
 paths.Select(p => new { p.路径, sendfile = p.摘要.Calls("sendfile"), read = p.摘要.Calls("read"), write = p.摘要.Calls("write"), 总调用 = p.摘要.TotalCalls, 其中出错 = p.摘要.TotalErrors }).AsTable()""")
