@@ -14,6 +14,7 @@ public sealed partial class ModelsNameNoFlagsTests
     [InlineData("lib/GoRuntimeLab")]
     [InlineData("lib/GoRuntimeLab.Charts")]
     [InlineData("lib/GoRuntimeLab.Prometheus")]
+    [InlineData("lib/GoRuntimeLab.Bench")]
     [InlineData("lib/GoRuntimeLab.Notebooks")]
     public void No_string_in_a_library_below_the_cli_names_a_cli_flag(string folder)
     {

@@ -1,0 +1,3 @@
+module golab/sendfile
+
+go 1.19

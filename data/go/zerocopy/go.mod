@@ -1,0 +1,3 @@
+module golab/zerocopy
+
+go 1.19
