@@ -3,4 +3,8 @@
 namespace GoRuntimeLab.Trace.Views;
 
 /// <summary>Goroutine <see cref="Id"/> and the name a chart shows for it.</summary>
-public sealed record TimelineGoroutine(int Id, string Name);
+public sealed record TimelineGoroutine(int Id, string Name)
+{
+    /// <summary>The name of a goroutine that did not run while the trace was on (its start function is unknown).</summary>
+    public const string NeverRan = "(never ran)";
+}

@@ -51,6 +51,17 @@ public sealed record TimelineView
         return "";
     }
 
+    /// <summary>
+    /// The goroutines of the program itself: without the runtime's own (cmd/trace IsSystemGoroutine, Go 1.19: a start
+    /// function in package runtime other than runtime.main), the tracer's reader (runtime/trace.Start.func1) and those
+    /// that never ran while tracing. For the simulator, every goroutine.
+    /// </summary>
+    public IReadOnlyList<int> UserGoroutines() =>
+    [
+        .. Goroutines.Where(g => Simulated || (g.Name != TimelineGoroutine.NeverRan && !g.Name.StartsWith("runtime/trace.", StringComparison.Ordinal)
+            && (!g.Name.StartsWith("runtime.", StringComparison.Ordinal) || g.Name == "runtime.main"))).Select(g => g.Id),
+    ];
+
     /// <summary>The simulator's result as a view: its P timeline, goroutine spans and latency samples unchanged.</summary>
     public static TimelineView FromSimulation(SchedResult result)
     {

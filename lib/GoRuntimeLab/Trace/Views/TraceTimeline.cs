@@ -167,7 +167,7 @@ public static class TraceTimeline
             Simulated = false,
             Procs = procs,
             EndTime = lastTs,
-            Goroutines = [.. gs.Values.Select(g => new TimelineGoroutine(g.Id, g.Name.Length > 0 ? g.Name : "(never ran)"))],
+            Goroutines = [.. gs.Values.Select(g => new TimelineGoroutine(g.Id, g.Name.Length > 0 ? g.Name : TimelineGoroutine.NeverRan))],
             PTimeline = [.. pSlices.OrderBy(s => s.Start).ThenBy(s => s.P)],
             GTimeline = [.. gSpans.OrderBy(s => s.Start).ThenBy(s => s.G)],
             LatencySamples = latency,

@@ -89,4 +89,48 @@ public class ChantraceOutputTests
         var e = Assert.Throws<KitInputException>(() => LatencyComparison.Compare([-1], []));
         Assert.Equal("traceSamplesNs", e.Parameter);
     }
+
+    [Fact]
+    public async Task Without_go_the_run_is_the_recording_and_its_trace()
+    {
+        var dir = TraceTimelineTests.ChanDir;
+        var program = Path.Combine(GoRuntimeLab.Testing.Requirement.RepoRoot(), "data", "go", "chantrace");
+        var rec = Path.Combine(dir, "blocked-pair-go1.19.8.txt");
+        var run = await GoProgram.RunOrReplayAsync(null, program, ["-workload", "blocked-pair"], rec);
+        var r = ChantraceRun.From(run, rec, Path.Combine(dir, "blocked-pair-go1.19.8.trace"));
+        Assert.Equal("go1.19.8", r.Output.Go);
+        Assert.Contains("blocked-pair-go1.19.8.trace", r.TraceSource, StringComparison.Ordinal);
+        Assert.Equal([1, 19], r.Timeline.UserGoroutines());
+    }
+
+    [SkippableFact]
+    public async Task With_go_the_run_is_live_and_its_trace_is_drawn_when_the_format_allows()
+    {
+        var go = LiveGo.Require();
+        var dir = TraceTimelineTests.ChanDir;
+        var program = Path.Combine(GoRuntimeLab.Testing.Requirement.RepoRoot(), "data", "go", "chantrace");
+        var rec = Path.Combine(dir, "blocked-pair-go1.19.8.txt");
+        var run = await GoProgram.RunOrReplayAsync(go, program, ["-workload", "blocked-pair"], rec);
+        var r = ChantraceRun.From(run, rec, Path.Combine(dir, "blocked-pair-go1.19.8.trace"));
+        Assert.True(run.IsLive);
+        if (go.Version.Minor >= 22) Assert.Contains("Go 1.22+ format", r.TraceSource, StringComparison.Ordinal);
+        else
+        {
+            Assert.Equal($"go{go.Version.Major}.{go.Version.Minor}", r.Timeline.Source.Split(' ')[1]);
+            Assert.Contains(r.Timeline.GTimeline, s => s.WaitReason == "chan send");
+            Assert.Contains(r.Timeline.GTimeline, s => s.WaitReason == "chan receive");
+            var stats = GoRuntimeLab.Trace.Exec.ExecTrace.Goroutines(r.Output.TracePath);
+            foreach (var g in stats)
+                Assert.Equal(g.ExecNs, r.Timeline.PTimeline.Where(s => s.G == (int)g.Id).Sum(s => s.Duration));
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_run_is_reported()
+    {
+        var run = new ProgramOutput("live go1.19.8 linux/amd64", "", "chantrace: unknown -workload", 2);
+        var e = Assert.Throws<KitInputException>(() => ChantraceRun.From(run, "r.txt", "t.trace"));
+        Assert.Contains("exited with 2", e.Reason, StringComparison.Ordinal);
+        await Task.CompletedTask;
+    }
 }
