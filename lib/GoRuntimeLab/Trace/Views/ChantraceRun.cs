@@ -8,8 +8,11 @@ using GoRuntimeLab.Trace.Exec;
 
 namespace GoRuntimeLab.Trace.Views;
 
-/// <summary>A chantrace run: its output (the runtime/metrics histogram) and the timeline of its trace, with where each came from.</summary>
-public sealed record ChantraceRun(ChantraceOutput Output, TimelineView Timeline, string TraceSource)
+/// <summary>
+/// A chantrace run: its output (the runtime/metrics histogram), the timeline of its trace, where they came from, and
+/// the trace file the timeline was read from.
+/// </summary>
+public sealed record ChantraceRun(ChantraceOutput Output, TimelineView Timeline, string TraceSource, string TracePath)
 {
     /// <summary>
     /// The run's output and timeline: the live trace (the path the program printed) when <paramref name="run"/> is live
@@ -33,13 +36,13 @@ public sealed record ChantraceRun(ChantraceOutput Output, TimelineView Timeline,
             using (var f = KitFile.OpenRead(output.TracePath, ExecTrace.Limits, "tracePath"))
             {
                 if (!ExecTraceHeader.Read(f, output.TracePath).IsGenerational)
-                    return new ChantraceRun(output, TraceTimeline.Read(output.TracePath, "tracePath", output.Workload), $"{run.Source}, trace {output.TracePath}");
+                    return new ChantraceRun(output, TraceTimeline.Read(output.TracePath, "tracePath", output.Workload), $"{run.Source}, trace {output.TracePath}", output.TracePath);
             }
             var liveGo = output.Go;
             output = ChantraceOutput.Parse(GoRecording.Read(recordingPath).Stdout, recordingPath);
             return new ChantraceRun(output, TraceTimeline.Read(recordedTracePath, "recordedTracePath", output.Workload),
-                $"recorded {output.Go}, trace {Path.GetFileName(recordedTracePath)} (the live {liveGo} trace is in the Go 1.22+ format)");
+                $"recorded {output.Go}, trace {Path.GetFileName(recordedTracePath)} (the live {liveGo} trace is in the Go 1.22+ format)", recordedTracePath);
         }
-        return new ChantraceRun(output, TraceTimeline.Read(recordedTracePath, "recordedTracePath", output.Workload), $"{run.Source}, trace {Path.GetFileName(recordedTracePath)}");
+        return new ChantraceRun(output, TraceTimeline.Read(recordedTracePath, "recordedTracePath", output.Workload), $"{run.Source}, trace {Path.GetFileName(recordedTracePath)}", recordedTracePath);
     }
 }
