@@ -131,7 +131,7 @@ real119.NsPerOp.Keys.Select(k => new { 基准 = k, 真实_ns = Math.Round(real11
 md("""诚实地比较：
 
 - **形状对了一部分**：真实与模拟都显示缓冲越深、每个值越便宜（`cap=1024` 比无缓冲交接便宜数倍），`select` 的非阻塞空检查是最便宜的操作；每一行 **0 allocs/op**——发送 `int` 不分配内存，这一点是精确的。
-- **绝对值只是量级**：模拟器的 channel 操作是常数 `SchedCosts.ChannelOp` = 30 ns，切换 200 ns，没有锁竞争、缓存行在两个核之间来回、futex 唤醒睡眠线程这些真实代价。所以无缓冲交接、ping-pong 和两路 `select` 在真实 Go 上贵好几倍，而空 channel 上的非阻塞检查（真实约 10 ns，不加锁）反而比模拟器的 30 ns 便宜。
+- **绝对值只是量级**：模拟器的 channel 操作是常数 `SchedCosts.ChannelOp` = 30 ns，切换 200 ns，没有锁竞争、缓存行在两个核之间来回、futex 唤醒睡眠线程这些真实代价。所以无缓冲交接、能发出去的非阻塞发送和两路 `select` 在真实 Go 上贵 3–7 倍，而空 channel 上的非阻塞检查（真实约 10–20 ns，不加锁）反而比模拟器的 30 ns 便宜。
 - **噪声**：在两核共享机器上，交接类基准（需要另一个 P 上的 goroutine 配合）前后几次相差可达 2–3 倍；用中位数，并且只比较数量级。本机现场那一栏只跑 20 ms，更吵。
 
 > **常见误区：“无缓冲 channel 的一次往返（ping-pong）一定是一次交接的两倍”**
@@ -155,9 +155,9 @@ code("""bp.Timeline.GTimeline.Where(s => s.Status == GStatus.Waiting && s.WaitRe
     .Select(w => new { G = w.G, 等待原因 = w.WaitReason, 阻塞 = GoDuration.Format(w.Duration),
         唤醒到运行 = GoDuration.Format(bp.Timeline.GTimeline.First(s => s.G == w.G && s.Start >= w.End && s.Status == GStatus.Runnable).Duration) }).AsTable()""")
 
-md("""每次阻塞约 200 µs（对方的 `time.Sleep`，加上 Linux 的定时器松弛），而从 `GoUnblock` 到 `GoStart` 只有几微秒：被唤醒的 G 进了唤醒者所在 P 的 `runnext`，或被另一个空闲 P 接走。模拟器里同样的交接（上面的 pingpong）唤醒到运行只有一次 channel 操作的量级——真实的“几微秒”里有线程唤醒和写 trace 事件的开销（见 3.2 节的对比）。
+md("""每次阻塞约 **1 ms**，不是程序里写的 200 µs：另一方在 `time.Sleep(200µs)` 时所有 P 都空闲，运行时在 `netpoll` 的 `epoll_wait` 里等下一个定时器，而 `epoll_wait` 的超时以毫秒计——`runtime/netpoll_epoll.go`（Go 1.19–1.23）里 `delay < 1e6` 时 `waitms = 1`，短于 1 ms 的等待一律睡 1 ms。模拟器按请求的 200 µs（加上定时器松弛）计时，这是模型与真实的又一处差别。
 
-""")
+从 `GoUnblock` 到 `GoStart` 只有几到十几微秒：被唤醒的 G 进了唤醒者所在 P 的 `runnext`，或被另一个 P 接走。模拟器里同样的交接（上面的 pingpong）唤醒到运行只有一次 channel 操作的量级——真实的“几微秒”里有线程唤醒和写 trace 事件的开销（见 3.2 节的对比）。""")
 
 md("""### 小结
 
@@ -166,7 +166,7 @@ md("""### 小结
 - 关闭后接收得到剩余值，然后是零值和 `ok == false`；向已关闭 channel 发送会 panic；nil channel 永远阻塞；全部阻塞就是死锁。
 - `select` 用随机轮询顺序保证公平。
 - 真实测量（`data/go/chanbench`）：深缓冲每值几十纳秒，无缓冲交接几百纳秒，空 channel 上的非阻塞检查约 10 ns；模拟器的常数代价给出量级，不给出真实的唤醒与缓存开销。
-- 真实 trace 里阻塞的发送者/接收者是 `GoBlockSend`/`GoBlockRecv` → `GoUnblock` → `GoStart`。
+- 真实 trace 里阻塞的发送者/接收者是 `GoBlockSend`/`GoBlockRecv` → `GoUnblock` → `GoStart`；短于 1 ms 的 `time.Sleep` 在空闲的程序里实际睡约 1 ms（epoll 的毫秒超时）。
 
 ### 实验与思考题
 
