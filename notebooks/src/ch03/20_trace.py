@@ -71,11 +71,14 @@ int Moves(TimelineView v) => v.PTimeline.GroupBy(s => s.G).Sum(g => g.Zip(g.Skip
 new[] { pcSim, pcReal }.Select(v => new { 来源 = v.Source, 总时间 = GoDuration.Format(v.EndTime), P切片数 = v.PTimeline.Count,
     G换P次数 = Moves(v), 调度延迟中位数 = GoDuration.Format(Median(v.LatencySamples)), 用户goroutine = v.UserGoroutines().Count, GC周期 = v.Gc.Count(g => !g.StopTheWorld) }).AsTable()""")
 
+code("""var pcEvents = ExecTrace.ReadStats(pc.TracePath).Events;
+new[] { "GoBlockSend", "GoBlockRecv", "GoUnblock", "GoStart", "GoSched", "GoPreempt" }.Select(k => new { 事件 = k, 次数 = pcEvents.GetValueOrDefault(k) }).AsTable()""")
+
 md("""差异在哪里、为什么：
 
 - **总时间长一倍多**：真实程序在 trace 下运行，每个事件都要写缓冲区；Go 1.19 的 `GoUnblock`、`GoBlockSend` 等事件还要 **展开调用栈**（1.21 起才改用帧指针，开销降到约 1%）。跟踪器自己的读取 goroutine `runtime/trace.Start.func1` 也要占 CPU（下面的 goroutine 表里能看到它）。`compute(2µs)` 是真实的忙循环，也会被跟踪事件和其他线程打断。模拟器只计入 `SchedCosts` 里的常数（channel 操作 30 ns、切换 200 ns）。
 - **调度延迟的中位数大几倍**：模拟器里被唤醒的 G 等的是另一个 P 从自旋中醒来（`ThreadWake` 5 µs 之内）或当前 G 阻塞；真实 trace 里 GoUnblock → GoStart 还包括 futex 唤醒线程、写事件和展开栈的时间（下面“调度延迟”一节细说）。
-- **抢占点**：这个负载每段计算只有 2–5 µs，远短于 10 ms 时间片，所以两边都 **没有** 时间片抢占（trace 里没有 `GoPreempt`）；goroutine 都是在 channel 上阻塞时让出 P。
+- **抢占点**：这个负载每段计算只有 2–5 µs，远短于 10 ms 时间片，所以两边都没有时间片抢占：上表的 `GoPreempt` 至多个位数（录制里为 0；跟踪开始、结束时的 stop-the-world 也会抢占正在运行的 G），远不是“每 10 ms 一次”；录制里唯一的 `GoSched` 是整个 trace 的最后一个事件，发生在 main 调用 `trace.Stop` 时；goroutine 几乎都是在 channel 上阻塞（`GoBlockSend`/`GoBlockRecv`，各约 500 次）时让出 P。
 - **窃取的时机**：模拟器里空闲的 P 通过自旋、窃取拿到刚被唤醒的 G（`G换P次数` 较多）；真实运行时 `ready()` 把 G 放进本 P 的 `runnext`，并 `wakep()` 唤醒一个 P——trace 的 V1 格式没有“自旋”和“窃取”事件，只能从 G 换了 P 间接看出。
 - **GC 与辅助标记**：模拟器没有 GC；这个程序几乎不分配内存，真实 trace 里也没有 GC 周期（`GC周期` = 0）。分配多的程序会在 Gantt 顶上多一行 GC，分配的 goroutine 会被迫做 **GC assist**（trace 事件 `GCMarkAssistStart`），那是模拟器完全看不到的时间。
 
@@ -130,7 +133,7 @@ md("""### 飞行记录器（flight recorder）
 
 > **常见误区：“Scheduler view：`P idle → G run gap` 对应 `Gpreempted` 或 `Grunnable` 积压”**
 >
-> 在上面的真实 trace 里，P 上两段运行之间的空隙是 G 在 channel 上阻塞（`Waiting (chan send)`/`(chan receive)`）、P 找不到别的 G；整个跟踪里没有一次抢占。空隙本身不说明原因，要看被唤醒的 G 的等待原因和它的 GoUnblock → GoStart 延迟。
+> 在上面的真实 trace 里，P 上两段运行之间的空隙是 G 在 channel 上阻塞（`Waiting (chan send)`/`(chan receive)`）、P 找不到别的 G；事件表里 `GoPreempt` 至多个位数。空隙本身不说明原因，要看被唤醒的 G 的等待原因和它的 GoUnblock → GoStart 延迟。
 
 ### 与 `go tool trace` 的对应关系
 
