@@ -115,6 +115,10 @@ md("""两点差别，都能在运行时源码里找到原因：
 code("""new[] { "go1.19.8", "go1.21.13", "go1.22.12", "go1.23.5" }.Select(v => (v, s: ExecTrace.ReadStats($"../data/recordings/chantrace/prodcons-unbuffered-{v}.trace")))
     .Select(x => new { Go = x.v, 格式 = x.s.GoVersion, 时长 = GoDuration.Format(x.s.DurationNs), 事件数 = x.s.Events.Values.Sum(), 事件类型数 = x.s.Events.Count, goroutine = x.s.Goroutines }).AsTable()""")
 
+md("""Go 1.21.13 的录制同样能画成 Gantt（1.21 仍是旧格式；它的 `STWStart/STWDone` 事件即原来的 `GCSTWStart/GCSTWDone`）：""")
+
+code("""TimelineCharts.Gantt(TraceTimeline.Read("../data/recordings/chantrace/prodcons-unbuffered-go1.21.13.trace", workload: "prodcons-unbuffered"), untilMs: 0.3)""")
+
 md("""### 飞行记录器（flight recorder）
 
 飞行记录器让 trace 一直在内存里滚动，只保留最近一段，出问题时再把它写出来。它依赖 Go 1.22 的分代格式（每代自包含，旧代可以直接丢弃）：
