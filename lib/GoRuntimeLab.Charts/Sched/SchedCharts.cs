@@ -1,4 +1,6 @@
+using GoRuntimeLab.Charts.Trace;
 using GoRuntimeLab.Sched;
+using GoRuntimeLab.Trace.Views;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using Chart = Plotly.NET.CSharp.Chart;
@@ -10,84 +12,29 @@ public static class SchedCharts
 {
     private static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"];
 
-    /// <summary>Above this many distinct goroutines the Gantt legend shows one "goroutine" entry instead of one per G.</summary>
-    private const int MaxLegendGoroutines = 10;
-
     /// <summary>
     /// One row per P; a thick segment per slice, coloured per goroutine (syscall: grey dashed, spinning: orange dotted,
     /// idle: thin light grey). Only slices starting before <paramref name="untilMs"/> (default: the whole run) are drawn,
-    /// at most <paramref name="maxSlices"/> of them, so big runs stay responsive. Times in ms.
+    /// at most <paramref name="maxSlices"/> of them, so big runs stay responsive. Times in ms. The drawing is
+    /// <see cref="TimelineCharts.Gantt"/>'s, which also draws a real trace (<see cref="TraceTimeline"/>).
     /// </summary>
     public static GenericChart Gantt(SchedResult result, int maxSlices = 400, string? title = null, double? untilMs = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSlices);
-        var until = untilMs is { } u ? (long)(u * 1e6) : long.MaxValue;
-        var slices = result.PTimeline.Where(s => s.Start < until && s.End > s.Start).OrderBy(s => s.Start).Take(maxSlices).ToList();
-        var names = result.Goroutines.ToDictionary(g => g.Id, g => g.Name);
-        var perG = slices.Where(s => s.Activity == PActivity.Running).Select(s => s.G).Distinct().Count() <= MaxLegendGoroutines;
-        var charts = new List<GenericChart>();
-        var shownLegend = new HashSet<string>();
-        foreach (var s in slices)
-        {
-            var row = $"P{s.P}";
-            var (name, color, width, dash) = s.Activity switch
-            {
-                PActivity.Running => (perG ? $"G{s.G} {names.GetValueOrDefault(s.G, "")}" : "goroutine（颜色区分 G）", Palette[s.G % Palette.Length], 16, StyleParam.DrawingStyle.Solid),
-                PActivity.Syscall => ("syscall 系统调用", "#555555", 10, StyleParam.DrawingStyle.Dash),
-                PActivity.Spinning => ("spinning 自旋", "#ff9800", 10, StyleParam.DrawingStyle.Dot),
-                _ => ("idle 空闲", "#d9d9d9", 4, StyleParam.DrawingStyle.Solid),
-            };
-            var end = Math.Min(s.End, until);
-            var label = s.Activity == PActivity.Running ? $"G{s.G} {names.GetValueOrDefault(s.G, "")}" : s.Activity.ToString();
-            charts.Add(Chart.Line<double, string, string>(
-                x: [s.Start / 1e6, end / 1e6], y: [row, row], Name: name, ShowLegend: shownLegend.Add(name),
-                LineColor: Color.fromString(color), LineWidth: width, LineDash: dash, MultiText: new[] { label, label }));
-        }
-
-        if (charts.Count == 0) charts.Add(Chart.Line<double, string, string>(x: [0.0, result.EndTime / 1e6], y: ["P0", "P0"], Name: "idle"));
-        var rows = Enumerable.Range(0, result.Config.Procs).Select(p => $"P{p}").Reverse().ToArray();
-        return ChartStyle.WithTitle(Chart.Combine(charts), title ?? $"{result.Workload}: P 时间线 Gantt (GOMAXPROCS={result.Config.Procs}, {result.Config.Version})")
-            .WithXAxisStyle<double, double, string>(TitleText: "模拟时间 simulated time (ms)")
-            .WithYAxisStyle<string, string, string>(CategoryOrder: StyleParam.CategoryOrder.Array, CategoryArray: rows)
-            .WithSize(Width: 900, Height: 200 + 40 * result.Config.Procs);
+        return TimelineCharts.Gantt(TimelineView.FromSimulation(result), maxSlices,
+            title ?? $"{result.Workload}: P 时间线 Gantt (GOMAXPROCS={result.Config.Procs}, {result.Config.Version})", untilMs);
     }
 
     /// <summary>
     /// One row per goroutine (first <paramref name="maxGoroutines"/>): running (green, thick), runnable (orange), waiting (blue dotted,
     /// hover shows the wait reason), syscall (grey dashed). Only spans starting before <paramref name="untilMs"/> are drawn. Times in ms.
+    /// The drawing is <see cref="TimelineCharts.GoroutineTimeline"/>'s.
     /// </summary>
     public static GenericChart GoroutineTimeline(SchedResult result, int maxGoroutines = 20, string? title = null, double? untilMs = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxGoroutines);
-        var until = untilMs is { } u ? (long)(u * 1e6) : long.MaxValue;
-        var shownIds = result.Goroutines.Take(maxGoroutines).Select(g => g.Id).ToList();
-        var ids = shownIds.ToHashSet();
-        var names = result.Goroutines.ToDictionary(g => g.Id, g => g.Name);
-        var charts = new List<GenericChart>();
-        var shown = new HashSet<GStatus>();
-        foreach (var s in result.GTimeline.Where(s => ids.Contains(s.G) && s.Start < until && s.End > s.Start).Take(2000))
-        {
-            var row = $"G{s.G} {names[s.G]}";
-            var (color, width, dash) = s.Status switch
-            {
-                GStatus.Running => ("#2e8b57", 14, StyleParam.DrawingStyle.Solid),
-                GStatus.Runnable => ("#ff7f0e", 8, StyleParam.DrawingStyle.Solid),
-                GStatus.Syscall => ("#555555", 10, StyleParam.DrawingStyle.Dash),
-                _ => ("#1f77b4", 3, StyleParam.DrawingStyle.Dot),
-            };
-            var label = s.Status == GStatus.Waiting ? $"Waiting ({s.WaitReason})" : s.Status.ToString();
-            charts.Add(Chart.Line<double, string, string>(x: [s.Start / 1e6, Math.Min(s.End, until) / 1e6], y: [row, row], Name: s.Status.ToString(),
-                ShowLegend: shown.Add(s.Status), LineColor: Color.fromString(color), LineWidth: width, LineDash: dash, MultiText: new[] { label, label }));
-        }
-
-        if (charts.Count == 0) charts.Add(Chart.Line<double, string, string>(x: [0.0], y: ["-"], Name: "empty"));
-        var rows = shownIds.Select(id => $"G{id} {names[id]}").Reverse().ToArray();
-        return ChartStyle.WithTitle(Chart.Combine(charts), title ?? $"{result.Workload}: goroutine 状态 states ({result.Config.Version}, GOMAXPROCS={result.Config.Procs})")
-            .WithXAxisStyle<double, double, string>(TitleText: "模拟时间 simulated time (ms)")
-            .WithYAxisStyle<string, string, string>(CategoryOrder: StyleParam.CategoryOrder.Array, CategoryArray: rows)
-            .WithSize(Width: 900, Height: 200 + 30 * ids.Count);
+        return TimelineCharts.GoroutineTimeline(TimelineView.FromSimulation(result), maxGoroutines,
+            title ?? $"{result.Workload}: goroutine 状态 states ({result.Config.Version}, GOMAXPROCS={result.Config.Procs})", untilMs);
     }
 
     /// <summary>Work stealing: one marker per successful steal (x = time, y = thief P, label = goroutines taken, colour/legend = victim P).</summary>

@@ -44,6 +44,101 @@ code("""SchedCharts.LatencyHistogram(traced)""")
 
 md("""大多数样本很小（`runnext` 交接、空闲 P 立即接手），长尾来自 10 ms 的时间片：CPU 密集的 G 占满所有 P 时，刚从系统调用返回的 G 要等下一次抢占。这正是 trace 最擅长发现的问题——pprof 的 CPU 剖析看不到“等待 CPU”的时间。
 
+### 真实的执行跟踪：同一个工作负载，模拟与实测
+
+上面的时间线全部来自模拟器。`data/go/chantrace` 把模拟器的工作负载 **逐步照写成真实 Go 程序**（`prodcons-unbuffered`：生产者每项计算 2 µs，1000 项，经无缓冲 channel 交给两个各计算 5 µs 的消费者），在 `runtime/trace` 下运行，并在跟踪开始前、结束后各读一次 `runtime/metrics` 的 `/sched/latencies:seconds`，打印两者之差——同一时间窗口里运行时自己统计的调度延迟。
+
+有 Go 时现场运行（约 0.2 s，另加首次编译）；没有 Go 时回放 `data/recordings/chantrace/` 里 Go 1.19.8 的录制和它写出的 trace。Go 1.22+ 写的是新格式，本节的时间线读取器只读 1.7–1.21 格式，此时自动改用录制的 1.19.8 trace。""")
+
+code("""using GoRuntimeLab.GoTool;
+using GoRuntimeLab.Trace.Exec;
+using GoRuntimeLab.Trace.Views;
+using GoRuntimeLab.Charts.Trace;
+var pcRun = await GoProgram.RunOrReplayAsync("../data/go/chantrace", new[] { "-workload", "prodcons-unbuffered" }, "../data/recordings/chantrace/prodcons-unbuffered-go1.19.8.txt");
+var pc = ChantraceRun.From(pcRun, "../data/recordings/chantrace/prodcons-unbuffered-go1.19.8.txt", "../data/recordings/chantrace/prodcons-unbuffered-go1.19.8.trace");
+Console.WriteLine(pc.TraceSource);""")
+
+code("""var pcSim = TimelineView.FromSimulation(Scheduler.Run("prodcons-unbuffered", SchedConfig.Default.WithProcs(2).WithSeed(1)));
+TimelineCharts.Gantt(pcSim, untilMs: 0.3)""")
+
+code("""TimelineCharts.Gantt(pc.Timeline, untilMs: 0.3)""")
+
+md("""两张图用的是 **同一个画图函数**（`TimelineCharts.Gantt`，`SchedCharts.Gantt` 也只是它的包装），行是 P，颜色是 G。真实 trace 的时间从跟踪开始算，工作负载在几十微秒后才开始。把两边的数字放在一起：""")
+
+code("""var pcReal = pc.Timeline;
+long Median(IReadOnlyList<long> xs) => xs.Count == 0 ? 0 : xs.Order().ElementAt(xs.Count / 2);
+int Moves(TimelineView v) => v.PTimeline.GroupBy(s => s.G).Sum(g => g.Zip(g.Skip(1)).Count(p => p.First.P != p.Second.P));
+new[] { pcSim, pcReal }.Select(v => new { 来源 = v.Source, 总时间 = GoDuration.Format(v.EndTime), P切片数 = v.PTimeline.Count,
+    G换P次数 = Moves(v), 调度延迟中位数 = GoDuration.Format(Median(v.LatencySamples)), 用户goroutine = v.UserGoroutines().Count, GC周期 = v.Gc.Count(g => !g.StopTheWorld) }).AsTable()""")
+
+code("""var pcEvents = ExecTrace.ReadStats(pc.TracePath).Events;
+new[] { "GoBlockSend", "GoBlockRecv", "GoUnblock", "GoStart", "GoSched", "GoPreempt" }.Select(k => new { 事件 = k, 次数 = pcEvents.GetValueOrDefault(k) }).AsTable()""")
+
+md("""差异在哪里、为什么：
+
+- **总时间长一倍多**：真实程序在 trace 下运行，每个事件都要写缓冲区；Go 1.19 的 `GoUnblock`、`GoBlockSend` 等事件还要 **展开调用栈**（1.21 起才改用帧指针，开销降到约 1%）。跟踪器自己的读取 goroutine `runtime/trace.Start.func1` 也要占 CPU（下面的 goroutine 表里能看到它）。`compute(2µs)` 是真实的忙循环，也会被跟踪事件和其他线程打断。模拟器只计入 `SchedCosts` 里的常数（channel 操作 30 ns、切换 200 ns）。
+- **调度延迟的中位数大几倍**：模拟器里被唤醒的 G 等的是另一个 P 从自旋中醒来（`ThreadWake` 5 µs 之内）或当前 G 阻塞；真实 trace 里 GoUnblock → GoStart 还包括 futex 唤醒线程、写事件和展开栈的时间（下面“调度延迟”一节细说）。
+- **抢占点**：这个负载每段计算只有 2–5 µs，远短于 10 ms 时间片，所以两边都没有时间片抢占：上表的 `GoPreempt` 至多个位数（录制里为 0；跟踪开始、结束时的 stop-the-world 也会抢占正在运行的 G），远不是“每 10 ms 一次”；录制里唯一的 `GoSched` 是整个 trace 的最后一个事件，发生在 main 调用 `trace.Stop` 时；goroutine 几乎都是在 channel 上阻塞（`GoBlockSend`/`GoBlockRecv`，各约 500 次）时让出 P。
+- **窃取的时机**：模拟器里空闲的 P 通过自旋、窃取拿到刚被唤醒的 G（`G换P次数` 较多）；真实运行时 `ready()` 把 G 放进本 P 的 `runnext`，并 `wakep()` 唤醒一个 P——trace 的 V1 格式没有“自旋”和“窃取”事件，只能从 G 换了 P 间接看出。
+- **GC 与辅助标记**：模拟器没有 GC；这个程序几乎不分配内存，真实 trace 里也没有 GC 周期（`GC周期` = 0）。分配多的程序会在 Gantt 顶上多一行 GC，分配的 goroutine 会被迫做 **GC assist**（trace 事件 `GCMarkAssistStart`），那是模拟器完全看不到的时间。
+
+### 协程生命周期（真实 trace）
+
+每个用户 goroutine 从创建到结束的状态：运行（绿）、可运行（橙，等 P）、等待（蓝点线，悬停看原因：`chan send`/`chan receive`/`sync`…）。`go tool trace` 的 Goroutine analysis 页面给出的是同样事件的汇总（`ExecTrace.Goroutines`，与 Go 自己的 `GoroutineStats` 逐字节一致）：""")
+
+code("""TimelineCharts.GoroutineTimeline(pcReal, only: pcReal.UserGoroutines(), untilMs: 0.3)""")
+
+code("""ExecTrace.Goroutines(pc.TracePath)
+    .Select(g => new { g.Id, g.Name, 执行 = GoDuration.Format(g.ExecNs), 调度等待 = GoDuration.Format(g.SchedWaitNs), 同步阻塞 = GoDuration.Format(g.BlockNs), 存活 = GoDuration.Format(g.TotalNs) }).AsTable()""")
+
+md("""表里还有几个名字为空的 goroutine：它们是跟踪开始时已经存在、整个跟踪期间都在等待的运行时 goroutine（GC 后台清扫、finalizer 等）。注意 Go 的 `GoroutineStats` 把它们的“调度等待”算成整个跟踪时长——它把跟踪开始时补发的 `GoCreate` 当成“变为可运行”，随后的 `GoWaiting` 并不清除这个时间；所以 **goroutine 分析页里系统 goroutine 的调度等待不可信**，上面的时间线不采用这个算法。
+
+### 调度延迟：trace 与 runtime/metrics
+
+trace 里的调度延迟 = 每次 `GoCreate`/`GoUnblock`/`GoSched`/`GoPreempt`/`GoSysExit` 到下一个 `GoStart`（cmd/trace 的 “scheduler wait”）。同一次运行的 `/sched/latencies:seconds` 是运行时自己的直方图。按 2 的幂重新分桶后比较占比：""")
+
+code("""var latRows = LatencyComparison.Compare(pcReal.LatencySamples, pc.Output.Latency);
+LatencyCharts.TraceVsMetrics(latRows, $"{pcReal.Workload}: 调度延迟 trace vs runtime/metrics（{pc.Output.Go}）")""")
+
+code("""new { trace样本数 = pcReal.LatencySamples.Count, metrics样本数 = pc.Output.LatencyCount,
+    比值 = Math.Round((double)pcReal.LatencySamples.Count / Math.Max(1, pc.Output.LatencyCount), 1), 运行时采样周期 = ChantraceOutput.TrackingPeriod }""")
+
+md("""两点差别，都能在运行时源码里找到原因：
+
+1. **样本数约为 1/8**：`runtime/proc.go` 的 `casgstatus` 只在一个 goroutine **每第 8 次** 离开 `_Grunning` 时开始计时（`runtime2.go`：`gTrackingPeriod = 8`），所以 `/sched/latencies:seconds` 是抽样，不是全部。
+2. **trace 的延迟整体偏大一档**：Go 1.19 的 `ready()` 先写 `GoUnblock` 事件（`traceGoUnpark`，带调用栈）再 `casgstatus(_Gwaiting, _Grunnable)`；`execute()` 先 `casgstatus(_Grunnable, _Grunning)` 再写 `GoStart`。trace 的区间包住了写事件、展开栈的时间，metrics 的区间不包含。看分布形状时两者一致，看绝对值时要知道 trace 会放大短延迟。
+
+### 每个 Go 版本的录制
+
+`data/recordings/chantrace/` 有四个工作负载 × 四个 Go 版本（1.19.8、1.21.13、1.22.12、1.23.5）的 trace。1.19/1.21 是旧格式，可以画时间线；1.22/1.23 是新的分代格式，本节只读统计（事件计数，`ExecTrace.ReadStats`）：""")
+
+code("""new[] { "go1.19.8", "go1.21.13", "go1.22.12", "go1.23.5" }.Select(v => (v, s: ExecTrace.ReadStats($"../data/recordings/chantrace/prodcons-unbuffered-{v}.trace")))
+    .Select(x => new { Go = x.v, 格式 = x.s.GoVersion, 时长 = GoDuration.Format(x.s.DurationNs), 事件数 = x.s.Events.Values.Sum(), 事件类型数 = x.s.Events.Count, goroutine = x.s.Goroutines }).AsTable()""")
+
+md("""Go 1.21.13 的录制同样能画成 Gantt（1.21 仍是旧格式；它的 `STWStart/STWDone` 事件即原来的 `GCSTWStart/GCSTWDone`）：""")
+
+code("""TimelineCharts.Gantt(TraceTimeline.Read("../data/recordings/chantrace/prodcons-unbuffered-go1.21.13.trace", workload: "prodcons-unbuffered"), untilMs: 0.3)""")
+
+md("""### 飞行记录器（flight recorder）
+
+飞行记录器让 trace 一直在内存里滚动，只保留最近一段，出问题时再把它写出来。它依赖 Go 1.22 的分代格式（每代自包含，旧代可以直接丢弃）：
+
+| Go | 飞行记录器 |
+|---|---|
+| 1.19、1.21（旧格式） | 没有：旧格式必须从头读到尾才能排序，无法截取“最近一段” |
+| 1.22、1.23 | 标准库没有；实验包 `golang.org/x/exp/trace` 提供 `FlightRecorder`（需要下载模块） |
+| 1.25 | 标准库 `runtime/trace.FlightRecorder`（`NewFlightRecorder`、`WriteTo`） |
+
+本课程包带的 Go 1.19–1.23 的标准库里都找不到它：在它们的 `src/runtime/trace/` 里搜索 `FlightRecorder` 没有结果（上面的 chantrace 程序只用标准库，也没法在 1.23 上演示）。
+
+> **常见误区：“trace 的调度延迟就是运行时统计的调度延迟”**
+>
+> 不完全是。上面的对比表明：`/sched/latencies:seconds` 只抽样约 1/8 的切换（`gTrackingPeriod = 8`），并且不含写跟踪事件的时间；trace 的 GoUnblock → GoStart 包含了它们，在 Go 1.19 上短延迟被放大到几微秒。用 trace 找“谁在等”，用 metrics 看线上长期的分布。
+
+> **常见误区：“Scheduler view：`P idle → G run gap` 对应 `Gpreempted` 或 `Grunnable` 积压”**
+>
+> 在上面的真实 trace 里，P 上两段运行之间的空隙是 G 在 channel 上阻塞（`Waiting (chan send)`/`(chan receive)`）、P 找不到别的 G；事件表里 `GoPreempt` 至多个位数。空隙本身不说明原因，要看被唤醒的 G 的等待原因和它的 GoUnblock → GoStart 延迟。
+
 ### 与 `go tool trace` 的对应关系
 
 | `go tool trace` 视图 | 内容 | 本节的对应 |
@@ -67,7 +162,9 @@ md("""大多数样本很小（`runnext` 交接、空闲 P 立即接手），长�
 - 执行跟踪记录每个 G 和 P 的时间线，能回答 pprof 回答不了的“谁在等、等了多久”。
 - 调度延迟的长尾往往来自 CPU 密集的 G 占满 P，或系统调用返回后拿不到 P。
 - Chrome Trace Event JSON（`ph:"X"` 切片、`ph:"M"` 轨道名）是 `go tool trace` 网页视图与 Perfetto 共用的格式；同一轨道上的切片不能重叠。
-- Go 1.22 的新格式按 M 分批、按代切分，可流式读取，支持飞行记录器。
+- Go 1.22 的新格式按 M 分批、按代切分，可流式读取，是飞行记录器的基础（标准库 1.25 起才有 `runtime/trace.FlightRecorder`）。
+- 同一工作负载的模拟与真实 trace 用同一个 Gantt 画出：真实运行有跟踪开销、微秒级唤醒延迟和 GC，模拟器只有常数代价。
+- `/sched/latencies:seconds` 是约 1/8 的抽样，且不含写 trace 事件的时间；trace 的调度延迟偏大。
 
 ### 实验与思考题
 

@@ -1,0 +1,3 @@
+module golab/chanbench
+
+go 1.19

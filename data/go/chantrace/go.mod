@@ -1,0 +1,3 @@
+module golab/chantrace
+
+go 1.19

@@ -1,0 +1,48 @@
+// Mirrors: nothing in Go; pairs a run of data/go/chantrace (live, or replayed from data/recordings/chantrace) with the
+// execution trace it wrote, falling back to the recorded trace when the live one cannot be drawn (Go 1.22+ writes the
+// generation format, which TraceTimeline does not read yet).
+// Simplified: none.
+using GoRuntimeLab.GoTool;
+using GoRuntimeLab.IO;
+using GoRuntimeLab.Trace.Exec;
+
+namespace GoRuntimeLab.Trace.Views;
+
+/// <summary>
+/// A chantrace run: its output (the runtime/metrics histogram), the timeline of its trace, where they came from, and
+/// the trace file the timeline was read from.
+/// </summary>
+public sealed record ChantraceRun(ChantraceOutput Output, TimelineView Timeline, string TraceSource, string TracePath)
+{
+    /// <summary>
+    /// The run's output and timeline: the live trace (the path the program printed) when <paramref name="run"/> is live
+    /// and its trace is of Go 1.7–1.21; otherwise <paramref name="recordedTracePath"/> with the histogram of
+    /// <paramref name="recordingPath"/> (the recording made with it).
+    /// </summary>
+    /// <param name="run">What GoProgram.RunOrReplayAsync returned for data/go/chantrace.</param>
+    /// <param name="recordingPath">The recording the run replays when Go is absent.</param>
+    /// <param name="recordedTracePath">The trace written by the run that recording holds.</param>
+    /// <exception cref="KitInputException">The program failed, or its output or a file is unusable.</exception>
+    public static ChantraceRun From(ProgramOutput run, string recordingPath, string recordedTracePath)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(recordingPath);
+        ArgumentNullException.ThrowIfNull(recordedTracePath);
+        if (run.ExitCode != 0)
+            throw KitInputException.For($"chantrace exited with {run.ExitCode}: {KitText.Excerpt(run.Stderr.Trim(), 200)}", parameter: "run");
+        var output = ChantraceOutput.Parse(run.Stdout, run.Source);
+        if (run.IsLive && File.Exists(output.TracePath))
+        {
+            using (var f = KitFile.OpenRead(output.TracePath, ExecTrace.Limits, "tracePath"))
+            {
+                if (!ExecTraceHeader.Read(f, output.TracePath).IsGenerational)
+                    return new ChantraceRun(output, TraceTimeline.Read(output.TracePath, "tracePath", output.Workload), $"{run.Source}, trace {output.TracePath}", output.TracePath);
+            }
+            var liveGo = output.Go;
+            output = ChantraceOutput.Parse(GoRecording.Read(recordingPath).Stdout, recordingPath);
+            return new ChantraceRun(output, TraceTimeline.Read(recordedTracePath, "recordedTracePath", output.Workload),
+                $"recorded {output.Go}, trace {Path.GetFileName(recordedTracePath)} (the live {liveGo} trace is in the Go 1.22+ format)", recordedTracePath);
+        }
+        return new ChantraceRun(output, TraceTimeline.Read(recordedTracePath, "recordedTracePath", output.Workload), $"{run.Source}, trace {Path.GetFileName(recordedTracePath)}", recordedTracePath);
+    }
+}
