@@ -5,7 +5,7 @@
 // loop through a 32 KiB buffer that hides ReaderFrom/WriterTo. Run under `strace -c -f` to count the system calls
 // of each path (data/README.md, zerocopy). The receiver (same process) reads with a fixed 64 KiB buffer in both modes.
 //
-//	go build -o /tmp/sendfile . && strace -c -f /tmp/sendfile -mode sendfile -size 8MiB
+//	go build -o "$bin" . && strace -c -f "$bin" -mode sendfile -size 8MiB
 package main
 
 import (
