@@ -52,3 +52,18 @@ record buffers-reset -steps 6 -reset
 record buffers-fixed -steps 6 -fixed
 record http-leaky -scenario http
 record http-fixed -scenario http -fixed
+
+# The oracle of the kit's heap diff: `go tool pprof -top -base` (this Go's pprof) of the first and the last heap
+# profile of buffers-leaky, taken out of the recording (base64 -d); the profiles are deleted afterwards.
+oracle() { # case first last
+  local name=$1 first=$2 last=$3 tmp
+  tmp=$(mktemp -d)
+  for s in "$first" "$last"; do
+    grep "^profile step=$s kind=heap " "$out/$name-$short.txt" | sed 's/.*data=//' | base64 -d > "$tmp/heap-$s.pb.gz"
+  done
+  go tool pprof -top -sample_index=inuse_space -base "$tmp/heap-$first.pb.gz" "$tmp/heap-$last.pb.gz" 2>/dev/null \
+    | grep -v '^Time:' > "$out/$name-$short.diff-top.txt"
+  rm -rf "$tmp"
+  echo "wrote $out/$name-$short.diff-top.txt"
+}
+oracle buffers-leaky 0 6
