@@ -77,7 +77,7 @@ md("""### goroutine 泄漏：没关闭的响应体，和 ctx 结束后仍在发�
 上面说真实服务里更常见的泄漏是没关闭的响应体；这里把它和课程说的“ctx 结束后挂起的 goroutine”一起放到真实 Go 里看。`data/go/leakhunt -scenario http` 在本机回环上起一个 `httptest` 服务器，客户端用课程推荐的 Transport（每 host 100 条空闲连接、30 s 超时）：
 
 1. 第 1 段发 8 个请求，拿到响应后 **既不读完也不 `Close` 响应体**；
-2. 第 2 段发 4 个请求，每个请求在自己的 goroutine 里执行，请求 **带着** 调用方的 ctx（10 ms 超时），调用方超时后返回；服务器要 200 ms 才回应。
+2. 第 2 段发 4 个请求，每个请求在自己的 goroutine 里执行，请求 **带着** 调用方的 ctx（10 ms 超时），调用方超时后返回；服务器要 200 ms 才回应。执行请求的 goroutine 失败后退避 50 ms 重试一次（ctx 已结束，立即失败），再把结果发给调用方。
 
 每段结束后程序记录 `runtime.NumGoroutine()` 和一份 goroutine profile（有 Go 时现场运行；没有 Go 时回放 Go 1.19.8 的录制）：""")
 
@@ -94,7 +94,7 @@ code("""httpLeaky.GoroutineStacks().Select(g => new { 启动函数 = g.Start, �
 md("""goroutine profile 说得很具体：
 
 - 每个没关闭的响应体让它的连接一直“忙”着：客户端的 `persistConn.readLoop`（停在 `select`，等响应体被读完或关闭）和 `writeLoop` 不退出，服务器端那条连接的 `conn.serve` 也还在等下一个请求；连接不回空闲池，下一个请求只能新建连接。
-- 第 2 段的请求确实带着 ctx，`roundTrip` 也确实在 10 ms 时被取消了——可执行请求的 goroutine 随后把结果发往一个无缓冲 channel，而调用方早已返回：它停在 `runtime.chansend`，永远不会退出。所以“请求带上 ctx”是必要的，但不够：**ctx 结束后，goroutine 自己的每一次发送和接收也要能放弃。**
+- 第 2 段的请求确实带着 ctx，`roundTrip` 也确实在 10 ms 时被取消了——可执行请求的 goroutine 随后（重试也失败之后）把结果发往一个无缓冲 channel，而调用方早已返回：它停在 `runtime.chansend`，永远不会退出。所以“请求带上 ctx”是必要的，但不够：**ctx 结束后，goroutine 自己的每一次发送和接收也要能放弃。**
 
 修复版：`io.Copy(io.Discard, resp.Body)` 后 `resp.Body.Close()`（连接回池、被复用），发送写成 `select { case results <- r: case <-ctx.Done(): }`（或给 channel 一个缓冲位）。修复版结束时的 goroutine 数回到起点：""")
 
