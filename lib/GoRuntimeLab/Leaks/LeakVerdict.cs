@@ -34,7 +34,7 @@ public sealed record LeakVerdict(string Series, LeakTrend Heap, LeakTrend Gorout
         new("goroutine 数的斜率 goroutine slope", Inv($"{Goroutines.Slope:0.##} 个/步 per step"),
             Inv($"≤ {Criteria.MaxFlatGoroutinesPerStep:0.##} 个/步"), GoroutinesLeaking),
         new("增长最多的自家函数 top growing function (inuse_space)",
-            TopFunction is null ? "—" : Inv($"{TopFunction.Function}: +{TopFunction.Bytes / 1024.0:0.0} KiB ({TopFunction.Share:P0})"),
+            TopFunction is null ? "—" : Inv($"{TopFunction.Function}: +{TopFunction.Bytes / 1024.0:0.0} KiB ({TopFunction.Share:P0})") + (HeapLeaking ? "" : "（堆平稳：只是噪声 noise）"),
             "首尾快照之差 last − first", HeapLeaking),
         new("增长最多的 goroutine 栈 top growing stack",
             TopStack is null ? "—" : $"{TopStack.BlockedAt} [{TopStack.WaitsIn}]: {string.Join(" → ", TopStack.Counts)}",
