@@ -45,6 +45,14 @@ public sealed record LeakSeries(string Scenario, string Mode, string GoVersion, 
         };
     }
 
+    /// <summary>Parses a recording of data/go/leakhunt from a stream (the kit's golab-recording format, within <paramref name="limits"/>).</summary>
+    /// <exception cref="KitInputException">Not a recording, or its output is malformed (source and line).</exception>
+    public static LeakSeries Parse(Stream stream, string sourceName, GoRuntimeLab.IO.KitReadLimits? limits = null)
+    {
+        var recording = GoRecording.Parse(stream, sourceName, limits);
+        return Parse(recording.Stdout, sourceName, Math.Max(1, recording.StdoutLine));
+    }
+
     /// <summary>A live run's or a replay's output (<see cref="GoProgram.RunOrReplayAsync(string, IReadOnlyList{string}, string, GoRunOptions?, CancellationToken)"/>).</summary>
     /// <exception cref="KitInputException">The program failed or printed something else.</exception>
     public static LeakSeries FromOutput(ProgramOutput output)
@@ -93,7 +101,7 @@ public sealed record LeakSeries(string Scenario, string Mode, string GoVersion, 
                 {
                     var eq = p.IndexOf('=', StringComparison.Ordinal);
                     if (eq <= 0) throw Bad($"expected key=value, not \"{Cut(p)}\"");
-                    if (!d.TryAdd(p[..eq], p[(eq + 1)..])) throw Bad($"\"{p[..eq]}\" appears twice");
+                    if (!d.TryAdd(p[..eq], p[(eq + 1)..])) throw Bad($"\"{Cut(p[..eq])}\" appears twice");
                 }
                 return d;
             }
@@ -121,7 +129,7 @@ public sealed record LeakSeries(string Scenario, string Mode, string GoVersion, 
                 {
                     "heap" => heaps,
                     "goroutine" => goroutines,
-                    var k => throw Bad($"kind must be heap or goroutine, not \"{k}\""),
+                    var k => throw Bad($"kind must be heap or goroutine, not \"{Cut(k ?? "")}\""),
                 };
                 if (!into.TryAdd(step, profile)) throw Bad($"a second {f["kind"]} profile for step {step}");
             }
@@ -243,5 +251,5 @@ public sealed record LeakSeries(string Scenario, string Mode, string GoVersion, 
         return v <= 1_000_000 ? (int)v : throw bad($"{key}= is too large: {v}");
     }
 
-    private static string Cut(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    private static string Cut(string s) => GoRuntimeLab.IO.KitText.Excerpt(s, 40);
 }
