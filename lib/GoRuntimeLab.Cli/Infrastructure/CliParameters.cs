@@ -71,6 +71,7 @@ internal static class CliParameters
         ["confidence"] = ["--confidence"],
         ["minimumPercent"] = ["--min"],
         ["board"] = ["--board", "FILE"],
+        ["recordingPath"] = ["RECORDING"],
         ["team"] = ["--name"],
         [GoRuntimeLab.Layouts.GoArch.ParameterName] = ["--arch"],
         ["BookOptions.OutputDirectory"] = ["--out"],

@@ -16,6 +16,7 @@ public static partial class LabCatalog
             .. Chapter4ZeroCopyLabs.All(), .. Chapter4Labs.All(),
             .. Chapter5GatewayLabs.All(),
             .. Chapter5CiLabs.All(),
+            .. Chapter5LeakLabs.All(),
         ]),
         LazyThreadSafetyMode.ExecutionAndPublication);
 

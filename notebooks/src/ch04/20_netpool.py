@@ -72,12 +72,41 @@ code("""var real = ContextTreeRecording.Read("../data/recordings/netpool/ctxtree
 string Key(ContextCheck c) => c.At + ": " + string.Join(", ", c.Nodes.Select(n => $"{n.Name}={(n.Done ? n.Err : "-")}"));
 real.Checks.Zip(run.Checks, (r, m) => new { 时刻_ms = r.At, 真实 = Key(r), 与模型相同 = Key(r) == Key(m) }).AsTable()""")
 
+md("""### goroutine 泄漏：没关闭的响应体，和 ctx 结束后仍在发送的 goroutine
+
+上面说真实服务里更常见的泄漏是没关闭的响应体；这里把它和课程说的“ctx 结束后挂起的 goroutine”一起放到真实 Go 里看。`data/go/leakhunt -scenario http` 在本机回环上起一个 `httptest` 服务器，客户端用课程推荐的 Transport（每 host 100 条空闲连接、30 s 超时）：
+
+1. 第 1 段发 8 个请求，拿到响应后 **既不读完也不 `Close` 响应体**；
+2. 第 2 段发 4 个请求，每个请求在自己的 goroutine 里执行，请求 **带着** 调用方的 ctx（10 ms 超时），调用方超时后返回；服务器要 200 ms 才回应。执行请求的 goroutine 失败后退避 50 ms 重试一次（ctx 已结束，立即失败），再把结果发给调用方。
+
+每段结束后程序记录 `runtime.NumGoroutine()` 和一份 goroutine profile（有 Go 时现场运行；没有 Go 时回放 Go 1.19.8 的录制）：""")
+
+code("""using GoRuntimeLab.Leaks;
+using GoRuntimeLab.Charts.Leaks;
+var httpLeaky = await LeakSeries.RunOrReplayAsync("../data/go/leakhunt", ["-scenario", "http"], "../data/recordings/leak/http-leaky-go1.19.8.txt");
+var httpFixed = LeakSeries.Read("../data/recordings/leak/http-fixed-go1.19.8.txt");
+httpLeaky.Snapshots.Zip(httpFixed.Snapshots, (l, f) => new { 快照 = l.Label, 泄漏版_NumGoroutine = l.Goroutines, 修复版_NumGoroutine = f.Goroutines }).AsTable()""")
+
+code("""LeakCharts.GoroutineStacks(httpLeaky)""")
+
+code("""httpLeaky.GoroutineStacks().Select(g => new { 启动函数 = g.Start, 停在 = g.WaitsIn, 程序位置 = g.BlockedAt, 各快照 = string.Join(" → ", g.Counts) }).AsTable()""")
+
+md("""goroutine profile 说得很具体：
+
+- 每个没关闭的响应体让它的连接一直“忙”着：客户端的 `persistConn.readLoop`（停在 `select`，等响应体被读完或关闭）和 `writeLoop` 不退出，服务器端那条连接的 `conn.serve` 也还在等下一个请求；连接不回空闲池，下一个请求只能新建连接。
+- 第 2 段的请求确实带着 ctx，`roundTrip` 也确实在 10 ms 时被取消了——可执行请求的 goroutine 随后（重试也失败之后）把结果发往一个无缓冲 channel，而调用方早已返回：它停在 `runtime.chansend`，永远不会退出。所以“请求带上 ctx”是必要的，但不够：**ctx 结束后，goroutine 自己的每一次发送和接收也要能放弃。**
+
+修复版：`io.Copy(io.Discard, resp.Body)` 后 `resp.Body.Close()`（连接回池、被复用），发送写成 `select { case results <- r: case <-ctx.Done(): }`（或给 channel 一个缓冲位）。修复版结束时的 goroutine 数回到起点：""")
+
+code("""LeakCharts.Trend([httpLeaky, httpFixed], LeakMetric.Goroutines, "修复前后的 goroutine 数 NumGoroutine before/after the fix")""")
+
 md("""#### 小结
 
 - 两种“默认”要分清：`http.DefaultTransport` 是 MaxIdleConns 100、IdleConnTimeout 90 s；零值 `&http.Transport{}` 是不限、不超时。两者每 host 都只保留 2 条空闲连接。
 - `MaxIdleConnsPerHost` 限制的是空闲连接：并发高于它时连接照样新建，只是用完被关掉，突发负载下表现为大量重复拨号（真实录制：300 个请求打开 200 多条连接）。
 - `database/sql` 的空闲上限默认也是 2，`SetMaxOpenConns` 限的是总数、超过时请求排队（`WaitCount`）。
 - context 的取消沿树向下传播；子节点的截止时间被父节点截断；在已取消的父节点下创建的子节点立刻结束。
+- 不关闭响应体，每个请求都留下连接和它的 goroutine；ctx 结束后仍阻塞在 channel 上的 goroutine 永不退出。用 `runtime.NumGoroutine()` 和 goroutine profile 前后对比来确认修复。
 
 #### 实验与思考题
 

@@ -73,6 +73,7 @@ public class EndlessInputTests
         "gobench" => "go test -bench output",
         "defer-d" => "-d=defer output",
         "recording" => "golab recording",
+        "leakhunt" => "golab recording",
         "pprof" => "pprof profile",
         "benchfmt" => "benchmark results file",
         "race" => "race detector output",

@@ -7,6 +7,7 @@ using GoRuntimeLab.Escape;
 using GoRuntimeLab.Gc.Trace;
 using GoRuntimeLab.GoTool;
 using GoRuntimeLab.IO;
+using GoRuntimeLab.Leaks;
 using GoRuntimeLab.Metrics;
 using GoRuntimeLab.Pprof;
 using GoRuntimeLab.Race;
@@ -96,6 +97,14 @@ internal static class FuzzTargets
             (s, n, l) => BenchfmtReader.Parse(s, n, l), p => BenchfmtReader.ReadFile(p),
             Ascii("BenchmarkJoin-2    \t   10000\t     66513 ns/op\t   34688 B/op\t      64 allocs/op\n"),
             UseBenchFile),
+        ["leakhunt"] = new("leakhunt", "txt", Seeds("leak", "http-*.txt"),
+            (s, n, l) => LeakSeries.Parse(s, n, l), LeakSeries.Read,
+            Ascii("step=1 label=x t_ms=1 heap_objects_bytes=1 heap_objects=1 goroutines=1 allocs_bytes=1 gc_cycles=1\n"),
+            (r, _) => GC.KeepAlive(((LeakSeries)r).Verdict().Checks))
+        {
+            EndlessPrefix = Ascii("golab-recording: 1\nprogram: data/go/leakhunt\ncommand: x\nargs: []\ngo: go1.19.8 linux/amd64\nexit-code: 0\n==> stdout <==\nleakhunt scenario=http mode=leaky go=go1.19.8\n"),
+            MaxSeedBytes = 96 * 1024,
+        },
         ["race"] = new("race", "txt", Seeds("race", "*.txt"),
             (s, n, l) => RaceReportParser.Parse(s, n, l), p => RaceReportParser.ReadFile(p),
             Ascii("Found 1 data race(s)\n"),

@@ -1,0 +1,3 @@
+module golab/leakhunt
+
+go 1.19
