@@ -16,6 +16,7 @@ public class LabCatalogTests(ITestOutputHelper output)
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
+    [InlineData(5)]
     public void Each_of_chapters_1_to_4_has_at_least_five_labs_with_graded_hints(int chapter)
     {
         var labs = LabCatalog.ForChapter(chapter);
