@@ -61,8 +61,7 @@ public static class ExecTrace
         if (!Enum.IsDefined(kind)) throw KitInputException.For($"unknown profile kind {(int)kind}; expected net, sync, syscall or sched", parameter: "kind");
         if (stream is not LimitedReadStream) stream = new LimitedReadStream(stream, source, limits ?? Limits, leaveOpen: true);
         var header = ExecTraceHeader.Read(stream, source);
-        if (header.IsGenerational)
-            throw ExecTraceFormatException.At(source, 0, $"blocking profiles of Go 1.22+ traces are not supported yet (this one is {header.Version})");
+        if (header.IsGenerational) return V2.V2Analysis.Profile(stream, source, header, kind);
         return V1Profiles.Build(V1Timeline.Read(stream, source, header), kind);
     }
 
@@ -86,8 +85,7 @@ public static class ExecTrace
         ArgumentNullException.ThrowIfNull(source);
         if (stream is not LimitedReadStream) stream = new LimitedReadStream(stream, source, limits ?? Limits, leaveOpen: true);
         var header = ExecTraceHeader.Read(stream, source);
-        if (header.IsGenerational)
-            throw ExecTraceFormatException.At(source, 0, $"goroutine statistics of Go 1.22+ traces are not supported yet (this one is {header.Version})");
+        if (header.IsGenerational) return V2.V2Analysis.Goroutines(stream, source, header);
         return V1GoroutineStats.Compute(V1Timeline.Read(stream, source, header), source);
     }
 
