@@ -33,7 +33,7 @@ summary() { # VERSION TRACE...
 profiles() { # VERSION TRACE
   for k in net sync syscall sched; do
     gov "$1" tool trace -pprof=$k "$2" > "$2.$k.pb.gz"
-    gov "$1" tool pprof -top "$2.$k.pb.gz" > "$2.$k.top.txt" 2>&1
+    gov "$1" tool pprof -top "$2.$k.pb.gz" > "$2.$k.top.txt" 2>/dev/null
   done
 }
 

@@ -44,4 +44,24 @@ public class V2AnalysisTests
         var ours = ExecTrace.Goroutines(V2TraceReaderTests.Data(trace));
         Assert.Equal(Oracle(trace, tasks: false), ours.Select(Line));
     }
+
+    // A sample as an order-free key: its functions innermost first, its two values.
+    private static IEnumerable<string> Samples(PprofProfile p) =>
+        p.Samples.Select(s => $"{string.Join(" < ", s.Locations.SelectMany(l => l.Lines.Select(x => $"{x.Function.Name}@{x.Function.FileName}:{x.Line}")))} = {string.Join(",", s.Values)}")
+            .Order(StringComparer.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(ProfileCases))]
+    public void Profiles_equal_go_tool_trace_pprof_and_print_the_same_top(string trace, string kind)
+    {
+        var path = V2TraceReaderTests.Data(trace);
+        var ours = ExecTrace.Profile(path, Enum.Parse<ExecTraceProfileKind>(kind, ignoreCase: true));
+        var go = PprofReader.Read($"{path}.{kind}.pb.gz");
+        Assert.NotEmpty(ours.Samples);
+        Assert.Equal(Samples(go), Samples(ours));
+        Assert.Equal(go.SampleTypes, ours.SampleTypes);
+        Assert.Equal(go.PeriodType, ours.PeriodType);
+        // `go tool pprof -top` of Go's profile, recorded, against the kit's report of its own profile.
+        Assert.Equal(File.ReadAllText($"{path}.{kind}.top.txt"), ours.Top(TopOptions.Default).Text);
+    }
 }
