@@ -95,7 +95,7 @@ public static class ExecTrace
     /// generateTrace draws it. Holds every event in memory (at most 20 million).
     /// </summary>
     /// <exception cref="KitInputException">Missing or unreadable file.</exception>
-    /// <exception cref="ExecTraceFormatException">Not a trace, unsupported (Go 1.22+ for now), truncated, corrupt or inconsistent (with the byte offset).</exception>
+    /// <exception cref="ExecTraceFormatException">Not a trace, unsupported, truncated, corrupt or inconsistent (with the byte offset).</exception>
     public static ChromeTraceWriter ToChromeTrace(string path, string parameter = "file")
     {
         using var stream = KitFile.OpenRead(path, Limits, parameter);
@@ -109,8 +109,32 @@ public static class ExecTrace
         ArgumentNullException.ThrowIfNull(source);
         if (stream is not LimitedReadStream) stream = new LimitedReadStream(stream, source, limits ?? Limits, leaveOpen: true);
         var header = ExecTraceHeader.Read(stream, source);
-        if (header.IsGenerational)
-            throw ExecTraceFormatException.At(source, 0, $"Chrome traces of Go 1.22+ traces are not supported yet (this one is {header.Version})");
+        if (header.IsGenerational) return V2.V2Analysis.Chrome(stream, source, header);
         return V1ChromeTrace.Build(V1Timeline.Read(stream, source, header));
+    }
+
+    /// <summary>
+    /// The user tasks (runtime/trace.NewTask) of the trace at <paramref name="path"/> with their logs and regions, as
+    /// internal/trace summary.go (Go 1.22+) and the tasks page of <c>go tool trace</c> collect them; sorted by id.
+    /// Go 1.22+ traces only (older formats: an <see cref="ExecTraceFormatException"/>).
+    /// </summary>
+    /// <exception cref="KitInputException">Missing or unreadable file.</exception>
+    /// <exception cref="ExecTraceFormatException">Not a Go 1.22+ trace, truncated, corrupt or inconsistent (with the byte offset).</exception>
+    public static IReadOnlyList<ExecTraceTask> Tasks(string path, string parameter = "file")
+    {
+        using var stream = KitFile.OpenRead(path, Limits, parameter);
+        return Tasks(stream, path);
+    }
+
+    /// <summary>The user tasks of the trace in <paramref name="stream"/>; see <see cref="Tasks(string, string)"/>.</summary>
+    public static IReadOnlyList<ExecTraceTask> Tasks(Stream stream, string source, KitReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(source);
+        if (stream is not LimitedReadStream) stream = new LimitedReadStream(stream, source, limits ?? Limits, leaveOpen: true);
+        var header = ExecTraceHeader.Read(stream, source);
+        if (!header.IsGenerational)
+            throw ExecTraceFormatException.At(source, 0, $"user tasks are listed for Go 1.22+ traces (this one is {header.Version}); `golab trace chrome` shows the regions of older ones");
+        return V2.V2Analysis.Tasks(stream, source, header);
     }
 }

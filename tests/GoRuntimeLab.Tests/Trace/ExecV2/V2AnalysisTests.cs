@@ -1,6 +1,7 @@
 using System.Globalization;
 using GoRuntimeLab.Pprof;
 using GoRuntimeLab.Testing;
+using GoRuntimeLab.Trace;
 using GoRuntimeLab.Trace.Exec;
 
 namespace GoRuntimeLab.Tests.Trace.ExecV2;
@@ -63,5 +64,59 @@ public class V2AnalysisTests
         Assert.Equal(go.PeriodType, ours.PeriodType);
         // `go tool pprof -top` of Go's profile, recorded, against the kit's report of its own profile.
         Assert.Equal(File.ReadAllText($"{path}.{kind}.top.txt"), ours.Top(TopOptions.Default).Text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Traces))]
+    public void Tasks_equal_go_s_summarizer(string trace)
+    {
+        var tasks = ExecTrace.Tasks(V2TraceReaderTests.Data(trace));
+        var lines = tasks.Select(t => string.Join('\t', new object[]
+        {
+            "task", t.Id, t.Name, t.ParentId is { } p ? (long)p : -1, t.StartNs, t.EndNs, t.Logs.Count, t.Regions.Count,
+        }.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
+        Assert.Equal(Oracle(trace, tasks: true), lines);
+        // tracegen's task: one log and ten regions (one per workload), each inside the task's span, main.main's.
+        var task = Assert.Single(tasks);
+        Assert.Equal(1UL, Assert.Single(task.Goroutines));
+        Assert.All(task.Regions, r => Assert.InRange(r.StartNs, task.StartNs, task.EndNs));
+        Assert.All(task.Regions, r => Assert.True(r.ExecNs >= 0 && r.ExecNs <= r.EndNs - r.StartNs, $"{r}"));
+        Assert.NotEmpty(Assert.Single(task.Logs).Message);
+    }
+
+    private const int Procs = 0, Goroutines = 1;
+
+    private static long Ns(double us) => (long)Math.Round(us * 1000);
+
+    [Theory]
+    [MemberData(nameof(Traces))]
+    public void Chrome_trace_validates_and_its_runs_sum_to_the_summaries(string trace)
+    {
+        var path = V2TraceReaderTests.Data(trace);
+        var w = ExecTrace.ToChromeTrace(path);
+        var result = ChromeTraceValidator.Validate(w.ToJson());
+        Assert.True(result.Problems.Count == 0, string.Join('\n', result.Problems.Take(5)));
+        Assert.Equal(w.Events.Count(e => e.Phase == "X"), result.SliceCount);
+
+        var runs = w.Events.Where(e => e is { Phase: "X", Pid: Procs, Category: "running" }).ToArray();
+        var exec = runs.GroupBy(e => (ulong)(long)e.Args!["g"]).ToDictionary(g => g.Key, g => g.Sum(e => Ns(e.Duration!.Value)));
+        var perG = w.Events.Where(e => e is { Phase: "X", Pid: Goroutines, Category: "running" }).GroupBy(e => (ulong)e.Tid)
+            .ToDictionary(g => g.Key, g => g.Sum(e => Ns(e.Duration!.Value)));
+        var stats = ExecTrace.Goroutines(path);
+        Assert.All(stats, g =>
+        {
+            Assert.Equal((g.Id, g.ExecNs), (g.Id, exec.GetValueOrDefault(g.Id)));
+            Assert.Equal((g.Id, g.ExecNs), (g.Id, perG.GetValueOrDefault(g.Id)));
+        });
+        // Runs on one P never overlap; GC, STW and region tracks are drawn.
+        foreach (var p in runs.GroupBy(e => e.Tid))
+        {
+            var ordered = p.OrderBy(e => Ns(e.Timestamp)).ToArray();
+            for (var i = 1; i < ordered.Length; i++)
+                Assert.True(Ns(ordered[i - 1].Timestamp) + Ns(ordered[i - 1].Duration!.Value) <= Ns(ordered[i].Timestamp), $"P {p.Key}: {ordered[i - 1]} overlaps {ordered[i]}");
+        }
+        Assert.Contains(w.Events, e => e is { Phase: "X", Name: "GC" });
+        Assert.Contains(w.Events, e => e.Phase == "X" && e.Name.StartsWith("STW (", StringComparison.Ordinal));
+        Assert.Equal(10, w.Events.Count(e => e is { Phase: "X", Category: "region" }));
     }
 }

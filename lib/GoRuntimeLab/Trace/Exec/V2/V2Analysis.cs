@@ -63,4 +63,11 @@ internal static class V2Analysis
         var s = Run(stream, source, header, profiles.Event, out _);
         return profiles.Build(s);
     }
+
+    public static ChromeTraceWriter Chrome(Stream stream, string source, ExecTraceHeader header)
+    {
+        var chrome = new V2ChromeTrace(V2EventSpecs.For(header.Minor));
+        var s = Run(stream, source, header, chrome.Event, out var first);
+        return chrome.Build(s, first);
+    }
 }
