@@ -14,6 +14,7 @@ internal sealed class V2GenerationReader
     private readonly IReadOnlyList<V2EventSpec?> _specs;
     private (ulong Gen, ulong M, ulong Time, byte[] Data, long Offset, long HeaderOffset, bool Experimental)? _spill;
     private bool _eof;
+    private ExecTraceFormatException? _spillError;
 
     public V2GenerationReader(Stream stream, string source, int minor)
     {
@@ -26,6 +27,7 @@ internal sealed class V2GenerationReader
     /// <exception cref="ExecTraceFormatException">A truncated or corrupt batch or table (with the byte offset).</exception>
     public V2Tables? Next()
     {
+        if (_spillError is { } pending) throw pending;
         if (_eof && _spill is null) return null;
         V2Tables? g = null;
         if (_spill is { } s)
@@ -37,7 +39,19 @@ internal sealed class V2GenerationReader
         var end = _src.Offset;
         while (!_eof)
         {
-            var b = ReadBatch();
+            (ulong Gen, ulong M, ulong Time, byte[] Data, long Offset, long HeaderOffset, bool Experimental)? b;
+            try
+            {
+                b = ReadBatch();
+            }
+            catch (ExecTraceFormatException e) when (g is not null)
+            {
+                // Go 1.23 reader.go spillErr: a generation whose following batch cannot be read is still returned
+                // (and ordered); the error comes when the next generation is asked for.
+                _spillError = e;
+                _eof = true;
+                break;
+            }
             if (b is null)
             {
                 _eof = true;
