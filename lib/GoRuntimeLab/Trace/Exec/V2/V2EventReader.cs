@@ -96,9 +96,13 @@ internal sealed class V2EventReader
 
         if (TryAdvance(0)) return _order.Queue.Dequeue();
         // reader.go: sort the frontier by time and try the others in order.
-        var sorted = _frontier.OrderBy(c => c.Ev.Time).ToList();
-        _frontier.Clear();
-        _frontier.AddRange(sorted);
+        for (var i = 1; i < _frontier.Count; i++) // a stable insertion sort: the frontier holds one cursor per M
+        {
+            var c = _frontier[i];
+            var j = i - 1;
+            for (; j >= 0 && _frontier[j].Ev.Time > c.Ev.Time; j--) _frontier[j + 1] = _frontier[j];
+            _frontier[j + 1] = c;
+        }
         for (var i = 1; i < _frontier.Count; i++)
             if (TryAdvance(i)) return _order.Queue.Dequeue();
         var head = _frontier[0].Ev;

@@ -555,11 +555,11 @@ internal sealed class V2Order
 
     private PState P(V2Event ev, long p) => _p.TryGetValue(p, out var s) ? s : throw Broken(ev, $"event for proc {p} that doesn't exist");
 
+    // The event itself is queued: the reader's cursor moves on to a new event object once this one advanced.
     private bool Emit(V2Event ev, (long M, long P, long G) ctx)
     {
-        var e = ev.Copy();
-        (e.M, e.P, e.G) = ctx;
-        Queue.Enqueue(e);
+        (ev.M, ev.P, ev.G) = ctx;
+        Queue.Enqueue(ev);
         return true;
     }
 }
