@@ -119,4 +119,21 @@ public class V2AnalysisTests
         Assert.Contains(w.Events, e => e.Phase == "X" && e.Name.StartsWith("STW (", StringComparison.Ordinal));
         Assert.Equal(10, w.Events.Count(e => e is { Phase: "X", Category: "region" }));
     }
+
+    [Theory]
+    [InlineData("go122.test")]
+    [InlineData("go122-annotations.test")]
+    [InlineData("go122-confuse-seq-across-generations.test")]
+    [InlineData("go122-task-across-generations.test")]
+    [InlineData("go122-syscall-steal-proc-simple.test")]
+    public void Go_s_test_traces_summaries_equal_go_1_23_s_summarizer(string file)
+    {
+        // Go's own test traces (8 Ps, syscalls whose P is stolen, tasks across generations…), converted to bytes as Go's
+        // gotraceraw does (oracle-d1.tsv's SHA-256s check the conversion) and summarized by Go 1.23.5.
+        var path = V2TraceReaderTests.Data("go-testdata", file);
+        using var s = new MemoryStream(GoTextTrace.Load(path).Binary, writable: false);
+        var ours = ExecTrace.Goroutines(s, file);
+        var oracle = File.ReadAllLines(path + ".goroutines.tsv").Where(l => l.Length > 0 && l[0] != '#' && !l.StartsWith("task\t", StringComparison.Ordinal));
+        Assert.Equal(oracle, ours.Select(Line));
+    }
 }
