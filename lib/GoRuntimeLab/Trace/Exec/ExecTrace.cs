@@ -1,5 +1,6 @@
 // Mirrors: cmd/trace main.go (Go 1.19, 1.21) parseTrace → internal/trace.Parse, which reads the header and then the
-// events of that format; Go 1.22+ (internal/trace/v2) reads the generation-based format instead.
+// events of that format; Go 1.22+ (internal/trace/v2 in 1.22, internal/trace in 1.23) reads the generation-based
+// format instead, and cmd/trace/v2 (1.22) / cmd/trace (1.23) parseTrace feeds its events to summary.go.
 using GoRuntimeLab.IO;
 using GoRuntimeLab.Trace.Exec.V1;
 
@@ -43,7 +44,8 @@ public static class ExecTrace
 
     /// <summary>
     /// The blocking profile <c>go tool trace -pprof=KIND</c> writes for the trace at <paramref name="path"/>: contentions
-    /// and delay (ns) by stack. Holds every event in memory (at most 20 million), unlike <see cref="ReadStats(string, string)"/>.
+    /// and delay (ns) by stack. Go 1.7–1.21: holds every event in memory (at most 20 million), unlike
+    /// <see cref="ReadStats(string, string)"/>; Go 1.22+: streams, one generation in memory (cmd/trace/v2 pprof.go).
     /// </summary>
     /// <exception cref="KitInputException">Missing or unreadable file.</exception>
     /// <exception cref="ExecTraceFormatException">Not a trace, unsupported, truncated, corrupt or inconsistent (with the byte offset).</exception>
@@ -68,7 +70,8 @@ public static class ExecTrace
     /// <summary>
     /// Per-goroutine execution, scheduler-wait, network, sync-block, syscall, GC and sweep times, as internal/trace
     /// GoroutineStats computes them for <c>go tool trace</c>'s goroutine pages; sorted by goroutine id. Holds every event
-    /// in memory (at most 20 million).
+    /// in memory (at most 20 million). For Go 1.22+ traces: internal/trace summary.go's GoroutineSummary over Go's
+    /// ordering of the events, streamed one generation at a time (see <see cref="ExecTraceGoroutine"/> for the fields).
     /// </summary>
     /// <exception cref="KitInputException">Missing or unreadable file.</exception>
     /// <exception cref="ExecTraceFormatException">Not a trace, unsupported, truncated, corrupt or inconsistent (with the byte offset).</exception>
@@ -92,7 +95,8 @@ public static class ExecTrace
     /// <summary>
     /// The trace at <paramref name="path"/> as a Chrome Trace (opens in ui.perfetto.dev): per P a track with one slice
     /// per goroutine run, GC and STW tracks, per goroutine its runs and blocking syscalls, user regions; as cmd/trace's
-    /// generateTrace draws it. Holds every event in memory (at most 20 million).
+    /// generateTrace draws it (Go 1.22+: cmd/trace/v2's proc view, goroutines named as summary.go names them). Go 1.7–1.21
+    /// holds every event in memory (at most 20 million); Go 1.22+ holds the slices, not the events.
     /// </summary>
     /// <exception cref="KitInputException">Missing or unreadable file.</exception>
     /// <exception cref="ExecTraceFormatException">Not a trace, unsupported, truncated, corrupt or inconsistent (with the byte offset).</exception>

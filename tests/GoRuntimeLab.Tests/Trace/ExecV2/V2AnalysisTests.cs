@@ -136,4 +136,28 @@ public class V2AnalysisTests
         var oracle = File.ReadAllLines(path + ".goroutines.tsv").Where(l => l.Length > 0 && l[0] != '#' && !l.StartsWith("task\t", StringComparison.Ordinal));
         Assert.Equal(oracle, ours.Select(Line));
     }
+
+    [SkippableFact]
+    public void Go_tool_pprof_top_of_our_profile_prints_what_it_printed_for_go_s()
+    {
+        // The Go on PATH (CI: 1.19) reads the kit's profile of a Go 1.23 trace; Go 1.23's `go tool pprof -top` of
+        // `go tool trace -pprof` is recorded. pprof's text format is the same in 1.19-1.23.
+        _ = LiveGo.Require();
+        var trace = V2TraceReaderTests.Data("tracegen-go1.23.trace");
+        foreach (var kind in Kinds)
+        {
+            var ours = Path.Combine(Path.GetTempPath(), $"golab-trace-v2-{kind}-{Guid.NewGuid():N}.pb.gz");
+            try
+            {
+                PprofWriter.Write(ExecTrace.Profile(trace, Enum.Parse<ExecTraceProfileKind>(kind, ignoreCase: true)), ours);
+                var top = PprofGoTool.Top(ours)!;
+                Assert.True(top.Succeeded, top.ToString());
+                Assert.Equal(File.ReadAllText($"{trace}.{kind}.top.txt"), top.Stdout);
+            }
+            finally
+            {
+                File.Delete(ours);
+            }
+        }
+    }
 }
