@@ -134,7 +134,7 @@ internal static class TraceCommand
             var parent = t.ParentId is { } p ? $" (parent {N((long)p)})" : "";
             var span = t.StartNs >= 0 && t.EndNs >= 0 ? $"{Ms(t.EndNs - t.StartNs)} ms" : "incomplete";
             text.Append(CultureInfo.InvariantCulture, $"task {t.Id} {(t.Name.Length == 0 ? "-" : t.Name)}{parent}: {Ms(t.StartNs)} → {Ms(t.EndNs)} ms ({span}), " +
-                $"{t.Regions.Count} regions, {t.Logs.Count} logs, goroutines {string.Join(",", t.Goroutines)}\n");
+                $"{t.Regions.Count} region(s), {t.Logs.Count} log(s), goroutines {string.Join(",", t.Goroutines)}\n");
             foreach (var l in t.Logs)
                 text.Append(CultureInfo.InvariantCulture, $"  log    {Ms(l.AtNs),10} ms  G{l.Goroutine}  {l.Category}: {l.Message}\n");
             foreach (var r in t.Regions)

@@ -138,7 +138,7 @@ public static class ExecTrace
         if (stream is not LimitedReadStream) stream = new LimitedReadStream(stream, source, limits ?? Limits, leaveOpen: true);
         var header = ExecTraceHeader.Read(stream, source);
         if (!header.IsGenerational)
-            throw ExecTraceFormatException.At(source, 0, $"user tasks are listed for Go 1.22+ traces (this one is {header.Version}); `golab trace chrome` shows the regions of older ones");
+            throw ExecTraceFormatException.At(source, 0, $"user tasks are listed for Go 1.22+ traces (this one is {header.Version}); the Chrome trace of an older one shows its user regions");
         return V2.V2Analysis.Tasks(stream, source, header);
     }
 }
