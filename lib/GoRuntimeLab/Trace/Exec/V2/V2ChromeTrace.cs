@@ -93,10 +93,11 @@ internal sealed class V2ChromeTrace(IReadOnlyList<V2EventSpec?> specs)
         w.ThreadName(ProcsPid, GcTid, "GC");
         w.ThreadName(ProcsPid, StwTid, "STW");
         foreach (var p in _procs.Where(p => p < GcTid)) w.ThreadName(ProcsPid, (int)p, Invariant($"Proc {p}"));
+        var withRegions = _slices.Where(s => s.Pid == RegionsPid).Select(s => s.G).ToHashSet();
         foreach (var g in _slices.Where(s => s.Pid != ProcsPid || s.Kind == "running").Select(s => s.G).Where(g => g >= 0).Distinct().Order())
         {
             w.ThreadName(GoroutinesPid, (int)g, Name(g));
-            if (_slices.Any(s => s.Pid == RegionsPid && s.G == g)) w.ThreadName(RegionsPid, (int)g, Name(g));
+            if (withRegions.Contains(g)) w.ThreadName(RegionsPid, (int)g, Name(g));
         }
         foreach (var s in _slices.OrderBy(s => s.Start))
         {
