@@ -41,6 +41,14 @@ public class ExecTraceV2Benchmarks
     [Benchmark(Description = "trace v2: stats of a Go 1.23 trace")]
     public long ReadStats() => Read().Events.Count;
 
+    /// <summary>The ordering state machine and summary.go over the same trace (what `golab trace goroutines` does).</summary>
+    [Benchmark(Description = "trace v2: goroutine summaries of a Go 1.23 trace")]
+    public int Goroutines()
+    {
+        using var s = new MemoryStream(_trace, writable: false);
+        return ExecTrace.Goroutines(s, "bench.trace").Count;
+    }
+
     private ExecTraceStats Read()
     {
         using var s = new MemoryStream(_trace, writable: false);

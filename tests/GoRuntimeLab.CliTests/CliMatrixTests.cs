@@ -53,6 +53,7 @@ public sealed class CliMatrixTests : IDisposable
         ["trace goroutines"] = ["data/recordings/trace/tracegen-go1.19.trace"],
         ["trace pprof"] = ["data/recordings/trace/tracegen-go1.19.trace", "--kind", "sync", "--out", $"{Temp}/sync.pb.gz"],
         ["trace chrome"] = ["data/recordings/trace/tracegen-go1.19.trace", "--out", $"{Temp}/trace.json"],
+        ["trace tasks"] = ["data/recordings/trace-v2/tracegen-go1.23.trace"],
         ["lab list"] = ["--chapter", "1"],
         ["lab check"] = [$"{Temp}/notebooks/answers.json", "--board", $"{Temp}/notebooks/board.jsonl", "--name", "team"],
         ["lab board"] = [$"{Temp}/notebooks/board.jsonl"],

@@ -3,7 +3,7 @@ using GoRuntimeLab.Trace;
 
 namespace GoRuntimeLab.CliTests;
 
-/// <summary><c>golab trace chrome FILE -o OUT.json</c>: a valid Chrome trace with one P slice per run; Go 1.22+ refused.</summary>
+/// <summary><c>golab trace chrome FILE -o OUT.json</c>: a valid Chrome trace with one P slice per run, for Go 1.7–1.21 and Go 1.22+ traces.</summary>
 public class TraceChromeCliTests
 {
     private const string Trace = "data/recordings/trace/tracegen-go1.19.trace";
@@ -39,11 +39,22 @@ public class TraceChromeCliTests
     }
 
     [Fact]
-    public void Go_1_22_traces_get_the_not_supported_yet_error_and_exit_2()
+    public void Go_1_22_and_1_23_traces_are_drawn_too()
     {
-        var r = InProcessGolab.Run("trace", "chrome", "data/recordings/trace-v2/tracegen-go1.22.trace", "-o", Path.Combine(Path.GetTempPath(), "golab-never-written.json"));
-        Assert.Equal(2, r.ExitCode);
-        Assert.Contains("not supported yet", r.Stderr, StringComparison.Ordinal);
-        Assert.Empty(r.Stdout);
+        foreach (var v in new[] { "1.22", "1.23" })
+        {
+            var outPath = Path.Combine(Path.GetTempPath(), $"golab-v2-{Guid.NewGuid():N}.json");
+            try
+            {
+                var r = InProcessGolab.Run("trace", "chrome", $"data/recordings/trace-v2/tracegen-go{v}.trace", "-o", outPath);
+                Assert.True(r.ExitCode == 0, r.Stderr);
+                Assert.StartsWith($"wrote {outPath}: ", r.Stdout, StringComparison.Ordinal);
+                Assert.Empty(ChromeTraceValidator.Validate(File.ReadAllText(outPath)).Problems);
+            }
+            finally
+            {
+                File.Delete(outPath);
+            }
+        }
     }
 }

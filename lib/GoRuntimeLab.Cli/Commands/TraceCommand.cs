@@ -14,6 +14,8 @@ namespace GoRuntimeLab.Cli.Commands;
 /// <c>golab trace goroutines FILE [--json]</c>: per-goroutine times as <c>go tool trace</c>'s goroutine pages.
 /// <c>golab trace pprof --kind net|sync|syscall|sched FILE -o OUT.pb</c>: the profile <c>go tool trace -pprof=KIND</c> writes.
 /// <c>golab trace chrome FILE -o OUT.json</c>: the trace as Chrome Trace JSON (opens in ui.perfetto.dev), drawn as <c>go tool trace</c> does.
+/// <c>golab trace tasks FILE [--json]</c>: the user tasks (runtime/trace.NewTask) with their logs and regions (Go 1.22+ traces).
+/// All of them read Go 1.7–1.21 traces and the generation-based traces of Go 1.22/1.23.
 /// </summary>
 internal static class TraceCommand
 {
@@ -24,12 +26,13 @@ internal static class TraceCommand
         command.Subcommands.Add(Pprof());
         command.Subcommands.Add(Goroutines());
         command.Subcommands.Add(Chrome());
+        command.Subcommands.Add(Tasks());
         return command;
     }
 
     private static Command Stats()
     {
-        var file = CliOptions.TextArgument("FILE", "An execution trace as runtime/trace writes it (header \"go 1.NN trace\"; formats of Go 1.7-1.21).");
+        var file = CliOptions.TextArgument("FILE", "An execution trace as runtime/trace writes it (header \"go 1.NN trace\"; formats of Go 1.7-1.23).");
         var json = new Option<bool>("--json")
         {
             Description = "Print one JSON document: {goVersion (the header's \"1.NN\"), durationNs, procs, goroutines, events: {EventName: count}} " +
@@ -51,7 +54,7 @@ internal static class TraceCommand
 
     private static Command Pprof()
     {
-        var file = CliOptions.TextArgument("FILE", "An execution trace of Go 1.7-1.21 (runtime/trace).");
+        var file = CliOptions.TextArgument("FILE", "An execution trace of Go 1.7-1.23 (runtime/trace).");
         var kind = CliOptions.Choice("--kind", "Which blocking profile, as `go tool trace -pprof=KIND`: net (network wait), sync (channels, select, " +
             "Mutex, Cond, GC assist wait), syscall (blocking syscalls), sched (from unblock or creation until the goroutine runs).", "sync",
             "net", "sync", "syscall", "sched");
@@ -78,7 +81,7 @@ internal static class TraceCommand
 
     private static Command Chrome()
     {
-        var file = CliOptions.TextArgument("FILE", "An execution trace of Go 1.7-1.21 (runtime/trace).");
+        var file = CliOptions.TextArgument("FILE", "An execution trace of Go 1.7-1.23 (runtime/trace).");
         var output = OutputFile.Required("--out", "Where to write the Chrome Trace Event JSON (open in ui.perfetto.dev); its folder must exist.", "OUT.json");
         output.Aliases.Add("-o");
         var command = new Command("chrome", "Write the trace as Chrome Trace JSON (ui.perfetto.dev, chrome://tracing): per P a slice per goroutine run, " +
@@ -97,18 +100,62 @@ internal static class TraceCommand
         return command;
     }
 
+    private static Command Tasks()
+    {
+        var file = CliOptions.TextArgument("FILE", "An execution trace of Go 1.22 or 1.23 (runtime/trace) that uses trace.NewTask, WithRegion or Log.");
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print one JSON document: {tasks: [{id, name, parentId (null: none), startNs, endNs (-1: not in the trace), logs: [{atNs, " +
+                          "goroutine, category, message}], regions: [{goroutine, name, startNs, endNs, execNs, schedWaitNs}], goroutines: [id…]}]}, sorted by id.",
+        };
+        var command = new Command("tasks", "User tasks with their logs and regions, as `go tool trace`'s task pages list them (internal/trace summary.go; " +
+            "Go 1.22+ traces).")
+        {
+            file, json,
+        };
+        command.SetAction(parse =>
+        {
+            var tasks = ExecTrace.Tasks(parse.GetValue(file)!);
+            Console.Out.Write(parse.GetValue(json)
+                ? JsonSerializer.Serialize(new { tasks }, CliJson.Options) + "\n"
+                : TaskText(tasks));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string TaskText(IReadOnlyList<ExecTraceTask> tasks)
+    {
+        static string Ms(long ns) => ns < 0 ? "-" : (ns / 1e6).ToString("0.000", CultureInfo.InvariantCulture);
+        var text = new StringBuilder();
+        if (tasks.Count == 0) text.Append("no user tasks in the trace\n");
+        foreach (var t in tasks)
+        {
+            var parent = t.ParentId is { } p ? $" (parent {N((long)p)})" : "";
+            var span = t.StartNs >= 0 && t.EndNs >= 0 ? $"{Ms(t.EndNs - t.StartNs)} ms" : "incomplete";
+            text.Append(CultureInfo.InvariantCulture, $"task {t.Id} {(t.Name.Length == 0 ? "-" : t.Name)}{parent}: {Ms(t.StartNs)} → {Ms(t.EndNs)} ms ({span}), " +
+                $"{t.Regions.Count} region(s), {t.Logs.Count} log(s), goroutines {string.Join(",", t.Goroutines)}\n");
+            foreach (var l in t.Logs)
+                text.Append(CultureInfo.InvariantCulture, $"  log    {Ms(l.AtNs),10} ms  G{l.Goroutine}  {l.Category}: {l.Message}\n");
+            foreach (var r in t.Regions)
+                text.Append(CultureInfo.InvariantCulture, $"  region {Ms(r.StartNs),10} ms  G{r.Goroutine}  {r.Name}: {Ms(r.EndNs >= 0 && r.StartNs >= 0 ? r.EndNs - r.StartNs : -1)} ms, exec {Ms(r.ExecNs)} ms, sched wait {Ms(r.SchedWaitNs)} ms\n");
+        }
+        return text.ToString();
+    }
+
     private static readonly string[] GoroutineHeader = ["goroutine", "function", "exec ms", "sched wait ms", "net ms", "sync ms", "syscall ms", "GC ms", "sweep ms", "total ms"];
 
     private static Command Goroutines()
     {
-        var file = CliOptions.TextArgument("FILE", "An execution trace of Go 1.7-1.21 (runtime/trace).");
+        var file = CliOptions.TextArgument("FILE", "An execution trace of Go 1.7-1.23 (runtime/trace).");
         var json = new Option<bool>("--json")
         {
             Description = "Print one JSON document: {goroutines: [{id, name, creationNs, startNs, endNs (0: did not end), execNs, schedWaitNs, ioNs, " +
                           "blockNs, syscallNs, gcNs, sweepNs, totalNs}]}, sorted by id.",
         };
         var command = new Command("goroutines", "Per-goroutine times — running, waiting for a P, network, sync, syscall, GC, sweep — as " +
-            "`go tool trace`'s goroutine pages compute them (internal/trace GoroutineStats).")
+            "`go tool trace`'s goroutine pages compute them (internal/trace GoroutineStats; for Go 1.22+ traces summary.go, whose " +
+            "block times by reason, syscall-blocked time and range times (GC mark assist, sweep, stop-the-world) the JSON adds).")
         {
             file, json,
         };

@@ -18,6 +18,29 @@ namespace GoRuntimeLab.Trace.Exec;
 /// <param name="GcNs">Time overlapping a GC cycle while it existed.</param>
 /// <param name="SweepNs">Time sweeping (GCSweepStart to GCSweepDone on this goroutine).</param>
 /// <param name="TotalNs">Lifetime within the trace (end or trace end, minus creation).</param>
+/// <remarks>
+/// For Go 1.22+ traces the times come from internal/trace summary.go (GoroutineSummary), whose categories differ:
+/// <see cref="IoNs"/> is the block time with reason "network"; <see cref="BlockNs"/> the block times whose reason
+/// names a channel, select or sync primitive (the reasons <c>go tool trace -pprof=sync</c> counts); every reason is in
+/// <see cref="BlockByReasonNs"/>. <see cref="SyscallNs"/> is the whole time in syscalls, of which
+/// <see cref="SyscallBlockNs"/> after the syscall lost its P. <see cref="GcNs"/> is the "GC mark assist" range time and
+/// <see cref="SweepNs"/> the "GC incremental sweep" range time; every range is in <see cref="RangeNs"/>.
+/// </remarks>
 public sealed record ExecTraceGoroutine(
     ulong Id, string Name, long CreationNs, long StartNs, long EndNs, long ExecNs, long SchedWaitNs, long IoNs, long BlockNs,
-    long SyscallNs, long GcNs, long SweepNs, long TotalNs);
+    long SyscallNs, long GcNs, long SweepNs, long TotalNs)
+{
+    private static readonly IReadOnlyDictionary<string, long> None = new Dictionary<string, long>();
+
+    /// <summary>Go 1.22+: time blocked by wait reason ("chan receive", "network", "sleep", …; "" when the trace began with the goroutine waiting). Empty for older traces.</summary>
+    public IReadOnlyDictionary<string, long> BlockByReasonNs { get; init; } = None;
+
+    /// <summary>Go 1.22+: the part of <see cref="SyscallNs"/> after the syscall lost its P (summary.go SyscallBlockTime). 0 for older traces.</summary>
+    public long SyscallBlockNs { get; init; }
+
+    /// <summary>Go 1.22+: time in ranges by name ("GC mark assist", "GC incremental sweep", "stop-the-world (…)"); may overlap the other times. Empty for older traces.</summary>
+    public IReadOnlyDictionary<string, long> RangeNs { get; init; } = None;
+
+    /// <summary>Go 1.22+: the user regions the goroutine ran (ended or still open at its end). 0 for older traces.</summary>
+    public int Regions { get; init; }
+}

@@ -100,12 +100,4 @@ public class ExecTraceChromeTests
         Assert.True(timed.Min(e => e.Timestamp) >= 0);
         Assert.Equal(ExecTrace.ReadStats(path).DurationNs, timed.Max(e => Ns(e.Timestamp + (e.Duration ?? 0))));
     }
-
-    [Fact]
-    public void Go_1_22_traces_are_refused_with_a_typed_error()
-    {
-        var path = Path.Combine(ExecTraceRecordingTests.Dir, "..", "trace-v2", "tracegen-go1.22.trace");
-        var e = Assert.Throws<ExecTraceFormatException>(() => ExecTrace.ToChromeTrace(path));
-        Assert.Contains("not supported yet", e.Message, StringComparison.Ordinal);
-    }
 }

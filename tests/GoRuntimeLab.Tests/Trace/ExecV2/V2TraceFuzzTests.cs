@@ -121,7 +121,7 @@ public class V2TraceFuzzTests
         });
     }
 
-    private static (byte[] Bytes, string How) Mutate(byte[] original, Random rng)
+    internal static (byte[] Bytes, string How) Mutate(byte[] original, Random rng)
     {
         var b = new List<byte>(original);
         var hows = new List<string>();

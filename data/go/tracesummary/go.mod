@@ -1,0 +1,3 @@
+module golab/tracesummary
+
+go 1.19
