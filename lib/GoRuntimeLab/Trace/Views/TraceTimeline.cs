@@ -3,23 +3,25 @@
 // running time adds up to GoroutineStats' ExecTime — and cmd/trace trace.go generateTrace (Go 1.19/1.21) for the P
 // rows: a slice per GoStart on its P, ending at the event linked to it (GoEnd, GoStop, GoSched, GoPreempt, GoSleep,
 // GoBlock*, GoSysBlock, GoBlockGC) or at the trace's last event, and the GC/STW rows.
-// Simplified: traces of Go 1.22+ (generation format) are refused; runtime goroutines are kept (GC workers show up).
+// Traces of Go 1.22+ (generation format) are read through the V2 reader by V2TraceTimeline (same shapes).
+// Simplified: runtime goroutines are kept (GC workers show up).
 using GoRuntimeLab.IO;
 using GoRuntimeLab.Sched;
 using GoRuntimeLab.Trace.Exec;
 using GoRuntimeLab.Trace.Exec.V1;
+using GoRuntimeLab.Trace.Exec.V2;
 
 namespace GoRuntimeLab.Trace.Views;
 
-/// <summary>A real execution trace (Go 1.7–1.21 format) as a <see cref="TimelineView"/>, the simulator's shapes.</summary>
+/// <summary>A real execution trace (Go 1.7–1.23) as a <see cref="TimelineView"/>, the simulator's shapes.</summary>
 public static class TraceTimeline
 {
     /// <summary>Reads the trace at <paramref name="path"/>; <paramref name="parameter"/> names the argument that gave it.</summary>
-    /// <param name="path">An execution trace written by Go 1.7–1.21 (runtime/trace).</param>
+    /// <param name="path">An execution trace written by Go 1.7–1.23 (runtime/trace).</param>
     /// <param name="parameter">The name errors give the path.</param>
     /// <param name="workload">The workload's name for titles (default: the file name without extension).</param>
     /// <exception cref="KitInputException">Missing or unreadable file.</exception>
-    /// <exception cref="ExecTraceFormatException">Not a trace, a Go 1.22+ trace, truncated or corrupt (with the byte offset).</exception>
+    /// <exception cref="ExecTraceFormatException">Not a trace, an unsupported version, truncated or corrupt (with the byte offset).</exception>
     public static TimelineView Read(string path, string parameter = "file", string? workload = null)
     {
         using var stream = KitFile.OpenRead(path, ExecTrace.Limits, parameter);
@@ -35,7 +37,11 @@ public static class TraceTimeline
         if (stream is not LimitedReadStream) stream = new LimitedReadStream(stream, source, ExecTrace.Limits, leaveOpen: true);
         var header = ExecTraceHeader.Read(stream, source);
         if (header.IsGenerational)
-            throw ExecTraceFormatException.At(source, 0, $"timelines of Go 1.22+ traces are not supported yet (this one is {header.Version}); use a trace of Go 1.7-1.21");
+        {
+            var v2 = new V2TraceTimeline(V2EventSpecs.For(header.Minor), source);
+            var summary = V2Analysis.Run(stream, source, header, v2.Event, out _);
+            return v2.Build(summary, header, workload);
+        }
         var timeline = V1Timeline.Read(stream, source, header);
         return Build(timeline, header, source, workload);
     }
