@@ -1,10 +1,8 @@
 // Mirrors: nothing in Go; pairs a run of data/go/chantrace (live, or replayed from data/recordings/chantrace) with the
-// execution trace it wrote, falling back to the recorded trace when the live one cannot be drawn (Go 1.22+ writes the
-// generation format, which TraceTimeline does not read yet).
+// execution trace it wrote (any format TraceTimeline reads: Go 1.7–1.21 and the generation format of Go 1.22/1.23).
 // Simplified: none.
 using GoRuntimeLab.GoTool;
 using GoRuntimeLab.IO;
-using GoRuntimeLab.Trace.Exec;
 
 namespace GoRuntimeLab.Trace.Views;
 
@@ -16,8 +14,8 @@ public sealed record ChantraceRun(ChantraceOutput Output, TimelineView Timeline,
 {
     /// <summary>
     /// The run's output and timeline: the live trace (the path the program printed) when <paramref name="run"/> is live
-    /// and its trace is of Go 1.7–1.21; otherwise <paramref name="recordedTracePath"/> with the histogram of
-    /// <paramref name="recordingPath"/> (the recording made with it).
+    /// and the file is there; otherwise <paramref name="recordedTracePath"/> (the trace of the run the replayed
+    /// recording holds).
     /// </summary>
     /// <param name="run">What GoProgram.RunOrReplayAsync returned for data/go/chantrace.</param>
     /// <param name="recordingPath">The recording the run replays when Go is absent.</param>
@@ -32,17 +30,7 @@ public sealed record ChantraceRun(ChantraceOutput Output, TimelineView Timeline,
             throw KitInputException.For($"chantrace exited with {run.ExitCode}: {KitText.Excerpt(run.Stderr.Trim(), 200)}", parameter: "run");
         var output = ChantraceOutput.Parse(run.Stdout, run.Source);
         if (run.IsLive && File.Exists(output.TracePath))
-        {
-            using (var f = KitFile.OpenRead(output.TracePath, ExecTrace.Limits, "tracePath"))
-            {
-                if (!ExecTraceHeader.Read(f, output.TracePath).IsGenerational)
-                    return new ChantraceRun(output, TraceTimeline.Read(output.TracePath, "tracePath", output.Workload), $"{run.Source}, trace {output.TracePath}", output.TracePath);
-            }
-            var liveGo = output.Go;
-            output = ChantraceOutput.Parse(GoRecording.Read(recordingPath).Stdout, recordingPath);
-            return new ChantraceRun(output, TraceTimeline.Read(recordedTracePath, "recordedTracePath", output.Workload),
-                $"recorded {output.Go}, trace {Path.GetFileName(recordedTracePath)} (the live {liveGo} trace is in the Go 1.22+ format)", recordedTracePath);
-        }
+            return new ChantraceRun(output, TraceTimeline.Read(output.TracePath, "tracePath", output.Workload), $"{run.Source}, trace {output.TracePath}", output.TracePath);
         return new ChantraceRun(output, TraceTimeline.Read(recordedTracePath, "recordedTracePath", output.Workload), $"{run.Source}, trace {Path.GetFileName(recordedTracePath)}", recordedTracePath);
     }
 }
