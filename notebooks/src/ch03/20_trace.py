@@ -48,7 +48,7 @@ md("""大多数样本很小（`runnext` 交接、空闲 P 立即接手），长�
 
 上面的时间线全部来自模拟器。`data/go/chantrace` 把模拟器的工作负载 **逐步照写成真实 Go 程序**（`prodcons-unbuffered`：生产者每项计算 2 µs，1000 项，经无缓冲 channel 交给两个各计算 5 µs 的消费者），在 `runtime/trace` 下运行，并在跟踪开始前、结束后各读一次 `runtime/metrics` 的 `/sched/latencies:seconds`，打印两者之差——同一时间窗口里运行时自己统计的调度延迟。
 
-有 Go 时现场运行（约 0.2 s，另加首次编译）；没有 Go 时回放 `data/recordings/chantrace/` 里 Go 1.19.8 的录制和它写出的 trace。Go 1.22+ 写的是新格式，本节的时间线读取器只读 1.7–1.21 格式，此时自动改用录制的 1.19.8 trace。""")
+有 Go 时现场运行（约 0.2 s，另加首次编译）；没有 Go 时回放 `data/recordings/chantrace/` 里 Go 1.19.8 的录制和它写出的 trace。Go 1.22+ 写的是新的分代格式，`TraceTimeline.Read` 两种格式都读，所以现场运行的 trace（无论哪个 Go 版本）总是被画出来。""")
 
 code("""using GoRuntimeLab.GoTool;
 using GoRuntimeLab.Trace.Exec;
@@ -110,7 +110,7 @@ md("""两点差别，都能在运行时源码里找到原因：
 
 ### 每个 Go 版本的录制
 
-`data/recordings/chantrace/` 有四个工作负载 × 四个 Go 版本（1.19.8、1.21.13、1.22.12、1.23.5）的 trace。1.19/1.21 是旧格式，可以画时间线；1.22/1.23 是新的分代格式，本节只读统计（事件计数，`ExecTrace.ReadStats`）：""")
+`data/recordings/chantrace/` 有四个工作负载 × 四个 Go 版本（1.19.8、1.21.13、1.22.12、1.23.5）的 trace。1.19/1.21 是旧格式，1.22/1.23 是新的分代格式；先看事件统计（`ExecTrace.ReadStats`）：""")
 
 code("""new[] { "go1.19.8", "go1.21.13", "go1.22.12", "go1.23.5" }.Select(v => (v, s: ExecTrace.ReadStats($"../data/recordings/chantrace/prodcons-unbuffered-{v}.trace")))
     .Select(x => new { Go = x.v, 格式 = x.s.GoVersion, 时长 = GoDuration.Format(x.s.DurationNs), 事件数 = x.s.Events.Values.Sum(), 事件类型数 = x.s.Events.Count, goroutine = x.s.Goroutines }).AsTable()""")
@@ -118,6 +118,21 @@ code("""new[] { "go1.19.8", "go1.21.13", "go1.22.12", "go1.23.5" }.Select(v => (
 md("""Go 1.21.13 的录制同样能画成 Gantt（1.21 仍是旧格式；它的 `STWStart/STWDone` 事件即原来的 `GCSTWStart/GCSTWDone`）：""")
 
 code("""TimelineCharts.Gantt(TraceTimeline.Read("../data/recordings/chantrace/prodcons-unbuffered-go1.21.13.trace", workload: "prodcons-unbuffered"), untilMs: 0.3)""")
+
+md("""两种格式读成的是 **同一种** `TimelineView`。新格式没有 `GoStart`/`GoBlockRecv` 这类按含义分的事件，而是让读取器把每个事件解释成一次 **状态转换**（`internal/trace` 的 `StateTransition`：从可运行到运行、从运行到等待并附上原因字符串……）；`TraceTimeline.Read` 在每次转换处结束一段、开始下一段，取的时刻与 Go 1.23 `summary.go` 完全相同，所以每个 goroutine 的运行区间之和与 goroutine 分析页的 “Execution time” 逐纳秒一致（测试对每个 1.22/1.23 录制逐一核对）。四个版本放在一起：""")
+
+code("""var byGo = new[] { "go1.19.8", "go1.21.13", "go1.22.12", "go1.23.5" }.Select(v => TraceTimeline.Read($"../data/recordings/chantrace/prodcons-unbuffered-{v}.trace", workload: "prodcons-unbuffered")).ToList();
+byGo.Select(v => new { 来源 = v.Source, 总时间 = GoDuration.Format(v.EndTime), P切片数 = v.PTimeline.Count, 调度延迟中位数 = GoDuration.Format(Median(v.LatencySamples)),
+    用户goroutine = v.UserGoroutines().Count, 全部goroutine = v.Goroutines.Count, STW次数 = v.Gc.Count(g => g.StopTheWorld) }).AsTable()""")
+
+code("""TimelineCharts.Gantt(byGo[3], untilMs: 0.3)""")
+
+md("""Go 1.23.5 的 Gantt 与 1.19/1.21 的形状相同：生产者和两个消费者在两个 P 上交替运行，P 切片数也几乎一样（1006 对 1010）。表里看得出的格式差别：
+
+- **全部 goroutine 多两个**（11 对 9）：1.22+ 的跟踪器自己多了两个运行时 goroutine，`runtime.traceStartReadCPU.func1` 和 `runtime.(*traceAdvancerState).start.func1`（后者默认每秒推进一代）；它们和 `runtime/trace.Start.func1` 一样不算用户 goroutine。
+- **多一次 STW**：新格式为每一次 stop-the-world 记录带原因的 `STWBegin/STWEnd`，跟踪开始时那次停顿（原因 `start trace`）也出现在 GC/STW 行；旧格式只记录 GC 的 STW。
+- 主 goroutine 在新格式里按 `summary.go` 的规则以栈的根帧命名，这里是 `main.main`（显示为 `main`），旧格式是 `runtime.main`。""")
+
 
 md("""### 飞行记录器（flight recorder）
 
