@@ -93,6 +93,26 @@ public class TraceTimelineTests
     }
 
     [Theory]
+    [InlineData("go1.22")]
+    [InlineData("go1.23")]
+    public void Go_1_22_gc_and_stw_spans_duration_and_procs_match_go_tool_trace_d(string go)
+    {
+        // oracle: the recorded `go tool trace -d=2` event counts and -d=1 duration and Ps (data/recordings/trace-v2/*.d2.tsv)
+        var dir = Path.Combine(Requirement.RepoRoot(), "data", "recordings", "trace-v2");
+        var lines = File.ReadAllLines(Path.Combine(dir, $"tracegen-{go}.d2.tsv"));
+        long Header(string key) => long.Parse(lines.Single(l => l.StartsWith($"# {key}: ", StringComparison.Ordinal)).Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        long Count(string ev) => lines.Where(l => l.StartsWith(ev + "\t", StringComparison.Ordinal)).Select(l => long.Parse(l.Split('\t')[1], System.Globalization.CultureInfo.InvariantCulture)).SingleOrDefault();
+        var view = TraceTimeline.Read(Path.Combine(dir, $"tracegen-{go}.trace"));
+        Assert.Equal(0, Count("GCActive"));
+        Assert.Equal(Count("GCBegin"), view.Gc.Count(g => !g.StopTheWorld));
+        Assert.Equal(Count("STWBegin"), view.Gc.Count(g => g.StopTheWorld));
+        Assert.True(Count("GCBegin") > 0);
+        Assert.All(view.Gc, g => Assert.True(g.Start >= 0 && g.End > g.Start && g.End <= view.EndTime, g.ToString()));
+        Assert.Equal(Header("durationNs"), view.EndTime);
+        Assert.Equal(Header("procs"), view.Procs);
+    }
+
+    [Theory]
     [MemberData(nameof(AllTraces))]
     public void Spans_do_not_overlap_per_goroutine_nor_slices_per_p(string path)
     {
