@@ -1,7 +1,7 @@
 // Mirrors: what `go tool trace`'s "View trace" page draws (cmd/trace trace.go generateTrace, Go 1.19/1.21: one row per
-// P with a slice per goroutine run, GC and STW rows) and its goroutine pages (a goroutine's running, runnable, waiting
+// P with a slice per goroutine run, GC and STW rows; Go 1.22/1.23: cmd/trace/v2 procgen.go) and its goroutine pages (a goroutine's running, runnable, waiting
 // and syscall time), in the shapes the scheduler simulator already produces (PSlice, GSpan), so one chart draws both.
-// Simplified: P rows show goroutine runs only (no idle/spinning slices from a real trace: the V1 format has no event
+// Simplified: P rows show goroutine runs only (no idle/spinning slices from a real trace: neither format has an event
 // for a P that is spinning); GC is one row of cycles and stop-the-world pauses.
 using GoRuntimeLab.Sched;
 
