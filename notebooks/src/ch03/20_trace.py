@@ -179,6 +179,7 @@ md("""### 飞行记录器（flight recorder）
 - Chrome Trace Event JSON（`ph:"X"` 切片、`ph:"M"` 轨道名）是 `go tool trace` 网页视图与 Perfetto 共用的格式；同一轨道上的切片不能重叠。
 - Go 1.22 的新格式按 M 分批、按代切分，可流式读取，是飞行记录器的基础（标准库 1.25 起才有 `runtime/trace.FlightRecorder`）。
 - 同一工作负载的模拟与真实 trace 用同一个 Gantt 画出：真实运行有跟踪开销、微秒级唤醒延迟和 GC，模拟器只有常数代价。
+- 旧格式（1.7–1.21）与 1.22+ 的分代格式都读成同一种 `TimelineView`：新格式的每个事件被解释成一次状态转换，运行区间之和与 `summary.go` 的执行时间逐纳秒一致；新格式还多记录跟踪器自己的 goroutine 和每一次带原因的 STW。
 - `/sched/latencies:seconds` 是约 1/8 的抽样，且不含写 trace 事件的时间；trace 的调度延迟偏大。
 
 ### 实验与思考题
@@ -189,4 +190,4 @@ lab("03.2-long-waits")
 
 lab("03.2-tail-latency", note="把 null 换成你的答案（微秒，整数）")
 
-md("""思考题：把导出的 JSON 拖进 ui.perfetto.dev，找到 `SyscallRetake` 瞬时事件，看它发生在哪个 P 的轨道上。""")
+md("""思考题：把导出的 JSON 拖进 ui.perfetto.dev，找到 `SyscallRetake` 瞬时事件，看它发生在哪个 P 的轨道上。另一题：用 `TraceTimeline.Read` 读 `blocked-pair-go1.19.8.trace` 和 `blocked-pair-go1.23.5.trace`，数一数用户 goroutine 的 `chan send` / `chan receive` 等待各有几次、每次等待之后是否都是“可运行 → 运行”，两个版本是否一样。""")
