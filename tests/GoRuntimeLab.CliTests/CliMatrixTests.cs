@@ -57,6 +57,7 @@ public sealed class CliMatrixTests : IDisposable
         ["lab check"] = [$"{Temp}/notebooks/answers.json", "--board", $"{Temp}/notebooks/board.jsonl", "--name", "team"],
         ["lab board"] = [$"{Temp}/notebooks/board.jsonl"],
         ["layout"] = ["data/recordings/layout/structs.go", "--arch", "386"],
+        ["binary"] = ["data/recordings/build/tiny-hello"],
     };
 
     // Options whose generic bad value is valid for them, with one that is not.

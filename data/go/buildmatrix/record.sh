@@ -7,7 +7,8 @@
 #   startup-goV.tsv    program, flag set, median/p10/p90 wall time of fork-to-exit in µs over 21 runs (startup/)
 #   pprof-stripped-goV.txt  `go tool pprof -top` of a CPU profile written by httpsvc built with -ldflags="-s -w"
 #   meta-goV.txt       machine, load, the course's command line and what each Go says to it, cmp of PE console/GUI
-# Usage (from the repository root): data/go/buildmatrix/record.sh [1.19|1.21|1.22|1.23]...   (default: all four)
+# Usage (from the repository root): data/go/buildmatrix/record.sh [native|cross] [1.19|1.21|1.22|1.23]...
+# (default: both stages, all four releases)
 # Binaries go to ${BUILDMATRIX_OUT:-/tmp/golab-buildmatrix}; nothing in the repository but the recordings changes.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -110,6 +111,7 @@ record_cross() {
   local gov; gov=$("$go" env GOVERSION)
   out="$outbase/$gov"; mkdir -p "$out"
   : > "$out/cross.tsv"
+  touch "$rec/meta-$gov.txt"; sed -i '/^pe-console-vs-gui\|^loadavg-after-cross/d' "$rec/meta-$gov.txt"
   # target name, GOOS, GOARCH, extra env
   local targets="linux-arm64:linux:arm64: linux-armv7:linux:arm:GOARM=7 linux-riscv64:linux:riscv64: windows-amd64:windows:amd64: linux-mipsle:linux:mipsle:"
   for t in $targets; do
@@ -127,6 +129,7 @@ record_cross() {
   echo "loadavg-after-cross: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$rec/meta-$gov.txt"
 }
 
+stage=all; case ${1:-} in native|cross) stage=$1; shift ;; esac
 versions=("$@"); [ ${#versions[@]} -eq 0 ] && versions=(1.19 1.21 1.22 1.23)
-for v in "${versions[@]}"; do record_version "$v"; done
-for v in "${versions[@]}"; do record_cross "$v"; done
+if [ "$stage" != cross ]; then for v in "${versions[@]}"; do record_version "$v"; done; fi
+if [ "$stage" != native ]; then for v in "${versions[@]}"; do record_cross "$v"; done; fi

@@ -42,6 +42,7 @@ public static class GolabCli
         root.Subcommands.Add(TraceCommand.Build());
         root.Subcommands.Add(LabCommand.Build());
         root.Subcommands.Add(LayoutCommand.Build());
+        root.Subcommands.Add(BinaryCommand.Build());
         return root;
     }
 
