@@ -124,7 +124,9 @@ record_cross() {
   done
   (cd "$root/data/go/buildmatrix/httpsvc" && GOOS=windows GOARCH=amd64 "$go" build -ldflags=-H=windowsgui -o "$out/httpsvc__windows-amd64-gui.exe" .)
   (cd "$out" && "$outbase/elfdump" httpsvc__windows-amd64-gui.exe) >> "$out/cross.tsv"
-  echo "pe-console-vs-gui: $(cmp -l "$out/httpsvc__windows-amd64.exe" "$out/httpsvc__windows-amd64-gui.exe" | wc -l) bytes differ of $(stat -c %s "$out/httpsvc__windows-amd64.exe")" >> "$rec/meta-$gov.txt"
+  # The build info records -ldflags=-H=windowsgui, which moves data and so the addresses that refer to it: many bytes
+  # differ though only the optional header's Subsystem is chosen differently (cmd/link/internal/ld/pe.go).
+  echo "pe-console-vs-gui: $(cmp -l "$out/httpsvc__windows-amd64.exe" "$out/httpsvc__windows-amd64-gui.exe" | wc -l) bytes differ (cmp -l) of $(stat -c %s "$out/httpsvc__windows-amd64.exe"); sizes $(stat -c %s "$out/httpsvc__windows-amd64.exe") and $(stat -c %s "$out/httpsvc__windows-amd64-gui.exe")" >> "$rec/meta-$gov.txt"
   sed "s|$outbase/||" "$out/cross.tsv" > "$rec/cross-$gov.tsv"
   echo "loadavg-after-cross: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$rec/meta-$gov.txt"
 }

@@ -11,7 +11,7 @@ namespace GoRuntimeLab.Labs;
 /// </summary>
 public static partial class LabCatalog
 {
-    private static readonly Lazy<IReadOnlyList<Lab>> Labs = new(() => Validate([.. Chapter1Labs.All(), .. Chapter2Labs.All(), .. Chapter3Labs.All(), .. Chapter4Labs.All()]),
+    private static readonly Lazy<IReadOnlyList<Lab>> Labs = new(() => Validate([.. Chapter1Labs.All(), .. Chapter2Labs.All(), .. Chapter3Labs.All(), .. Chapter4Labs.All(), .. Chapter5CrossLabs.All()]),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>All labs, by chapter and section.</summary>

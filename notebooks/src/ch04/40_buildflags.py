@@ -56,7 +56,7 @@ md("""> **常见误区（课程文本 4.4 的表格）**
 >
 > - “`-s` 约 30%，`-w` 约 15%”：百分比取决于程序和版本。上表是实测：在 Linux 上 `-s` 单独就等于 `-s -w`（因为它同时去掉了 DWARF），而 `-w` 单独省下的比 15% 多。
 > - “`-s` 之后无法 addr2line / pprof”：`go tool nm` 确实报告 `no symbol section`，但 Go 的 panic 栈和 pprof 用的是 `.gopclntab`，仍然有完整的函数名（见下文）。真正失去的是 `-w` 去掉的 DWARF：dlv 的断点和变量查看、`addr2line` 的行号。
-> - “`-H=windowsgui` 降低启动延迟”：它只改 PE 可选头里的 Subsystem 字段（控制台 3 → GUI 2），不改任何代码；录制里 console 与 GUI 两个 windows/amd64 构建只有几个字节不同（见 5.2 的 `pe-console-vs-gui`）。它让程序启动时不弹出控制台窗口，这不是启动延迟。""")
+> - “`-H=windowsgui` 降低启动延迟”：内部链接时它只改 PE 可选头里的 Subsystem 字段（控制台 3 → GUI 2；`cmd/link/internal/ld/pe.go`：`if windowsgui { oh64.Subsystem = pe.IMAGE_SUBSYSTEM_WINDOWS_GUI }`），外部链接时只是给 gcc 传 `-mwindows`；运行时代码一行不变。录制里两个 windows/amd64 构建大小相同、每个段的大小相同（见 5.2）。它让程序启动时不弹出控制台窗口——这是“看不到黑窗”，不是启动延迟。""")
 
 md("""### 内联：`-l` 与 `-m`
 
