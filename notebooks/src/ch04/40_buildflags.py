@@ -7,7 +7,7 @@ md("""## 4.4 编译期优化
 
 `go build` 有三层标志：`go build` 自己的（`-trimpath`、`-pgo`、`-buildvcs`），传给 **编译器** `go tool compile` 的 `-gcflags`（`-l` 关内联、`-N` 关优化、`-m` 打印优化决策），传给 **链接器** `go tool link` 的 `-ldflags`（`-s` 去符号表、`-w` 去 DWARF、`-H=windowsgui`）。环境变量 `CGO_ENABLED`、`GOAMD64` 也会改变产物。
 
-本节的数字来自真实构建：`data/go/buildmatrix/record.sh` 用 Go 1.19.8（以及录制时本机装有的 1.21、1.22、1.23）把两个程序——只打印一行的 `hello` 和一个 `net/http` + `encoding/json` 小服务 `httpsvc`——按每个标志和组合各编译一次，用 Go 自己的 `debug/elf` 读出每个段的大小（`data/go/elfdump`），并记下 `-gcflags=-m` 的内联行数、启动时间和剥离后的 pprof。课程库的 `ExecutableReader` 用 C# 读同样的 ELF/PE 头部，和 `debug/elf` 的输出逐字段核对过（测试里现场构建、现场比较）。""")
+本节的数字来自真实构建：`data/go/buildmatrix/record.sh` 用 Go 1.19.8（CI 的版本）和较新的版本（录制到的版本见下一个单元格）把两个程序——只打印一行的 `hello` 和一个 `net/http` + `encoding/json` 小服务 `httpsvc`——按每个标志和组合各编译一次，用 Go 自己的 `debug/elf` 读出每个段的大小（`data/go/elfdump`），并记下 `-gcflags=-m` 的内联行数、启动时间和剥离后的 pprof。课程库的 `ExecutableReader` 用 C# 读同样的 ELF/PE 头部，和 `debug/elf` 的输出逐字段核对过（测试里现场构建、现场比较）。""")
 
 code("""using GoRuntimeLab.Binaries;
 using GoRuntimeLab.Charts.Binaries;
