@@ -46,6 +46,12 @@ internal static class LiveBinaries
         var go = LiveGo.Require();
         var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"golab-binaries-{Environment.ProcessId}");
         Directory.CreateDirectory(dir);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(dir, recursive: true); }
+            catch (IOException) { } // best effort: a temporary folder
+            catch (UnauthorizedAccessException) { }
+        };
         var root = Requirement.RepoRoot();
         Run(go.GoPath, System.IO.Path.Combine(root, "data", "go", "elfdump"), [], ["build", "-o", System.IO.Path.Combine(dir, "elfdump"), "."]);
         foreach (var (name, (program, env, flags)) in Builds)
