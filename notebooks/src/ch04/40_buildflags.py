@@ -81,6 +81,12 @@ code("""r19.Startup.Select(s => new { 程序 = s.Program, 标志组 = s.FlagSet,
 
 md("""在这样的负载下，各标志组之间的差别没有超出噪声：Go 程序的启动时间主要是运行时初始化（堆、P、后台 goroutine）和各包的 `init`，DWARF 和符号表的段没有 `SHF_ALLOC` 标志、不在任何 `PT_LOAD` 段里，启动时根本不会被映射进内存，剥离它们只减少磁盘和下载大小。要比较启动时间，应在空闲机器上用 `hyperfine` 之类的工具多次测量。""")
 
+md("""只有一处在不太忙的录制里方向一致：httpsvc 的静态构建（`cgo0`）比动态的默认构建 p10 少大约半毫秒——动态构建启动时要先运行 `ld-linux` 加载 libc 并做重定位。负载最高的那次录制连这一点也看不出来，所以这只是线索，不是测量结论：""")
+
+code("""versions.Select(r => new { 版本 = r.GoVersion, 录制前负载 = r.Meta["loadavg-before"].Split(' ')[0],
+    动态默认_p10_us = r.Startup.First(s => s.Program == "httpsvc" && s.FlagSet == "default").P10Us,
+    静态cgo0_p10_us = r.Startup.First(s => s.Program == "httpsvc" && s.FlagSet == "cgo0").P10Us }).AsTable()""")
+
 md("""### 剥离后的二进制还能 pprof 吗
 
 录制脚本用 `-ldflags="-s -w"` 构建 httpsvc，让它在 JSON 编解码循环里采一份 CPU profile，再运行 `go tool pprof -top`：""")
