@@ -61,7 +61,7 @@ var gui = rec.Cross["httpsvc__windows-amd64-gui"];
 new { 控制台子系统 = console.SubsystemName, GUI子系统 = gui.SubsystemName, 大小相同 = console.FileSize == gui.FileSize,
     各段大小相同 = console.Sections.Select(s => (s.Name, s.Size)).SequenceEqual(gui.Sections.Select(s => (s.Name, s.Size))) }.AsTable()""")
 
-md("""两个文件逐字节并不相同（`meta-go1.19.8.txt` 的 `pe-console-vs-gui` 一行）：构建信息里多记了一条 `-ldflags=-H=windowsgui`，后面的数据整体挪动，引用它们的地址也跟着变了。但代码、各段大小都一样，不同的只有 Subsystem：Windows 据此决定启动时是否给进程分配控制台窗口。""")
+md("""两个文件逐字节并不相同（`meta-go1.19.8.txt` 的 `pe-console-vs-gui` 一行）：构建信息里多记了一条 `-ldflags=-H=windowsgui`，后面的数据整体挪动，引用它们的地址也跟着变了。但各段大小都一样，代码里变的只是这些地址；链接器选择不同的只有 Subsystem：Windows 据此决定启动时是否给进程分配控制台窗口。""")
 
 md("""> **常见误区（课程文本第五章）**
 >
