@@ -47,6 +47,32 @@ public sealed class BuildMatrixRecordingTests
 
     [Theory]
     [MemberData(nameof(Versions))]
+    public void CrossBuilds_StaticElfWithoutCgo_PeImportsDlls(string version)
+    {
+        var r = BuildMatrixRecording.Read(ExecutableReaderRecordingTests.Dir, version);
+        if (r.Cross.Count == 0) return; // the cross stage was not recorded for this release (data/README.md)
+        var machines = new Dictionary<string, (string Machine, int Bits)>
+        {
+            ["linux-arm64"] = ("EM_AARCH64", 64), ["linux-armv7"] = ("EM_ARM", 32), ["linux-riscv64"] = ("EM_RISCV", 64),
+            ["linux-mipsle"] = ("EM_MIPS", 32), ["windows-amd64"] = ("IMAGE_FILE_MACHINE_AMD64", 64),
+        };
+        foreach (var (target, (machine, bits)) in machines)
+        {
+            var plain = r.Cross[$"httpsvc__{target}"];
+            var small = r.Cross[$"httpsvc__{target}-cgo0-s-w"];
+            Assert.Equal((machine, bits, false), (plain.MachineName, plain.Bits, plain.BigEndian));
+            Assert.Equal("0", plain.BuildInfo!.Setting("CGO_ENABLED")); // cross-compiling: cgo off by default
+            Assert.Equal(target.StartsWith("windows", StringComparison.Ordinal), plain.IsDynamic);
+            Assert.True(small.IsStripped && !small.HasDwarf && small.FileSize < plain.FileSize);
+        }
+        var gui = r.Cross["httpsvc__windows-amd64-gui"];
+        var console = r.Cross["httpsvc__windows-amd64"];
+        Assert.Equal((3, 2), (console.Subsystem, gui.Subsystem));
+        Assert.Equal(console.Sections.Select(s => (s.Name, s.Size)), gui.Sections.Select(s => (s.Name, s.Size)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
     public void SectionGroups_AddUpToTheFileSize(string version)
     {
         var r = BuildMatrixRecording.Read(ExecutableReaderRecordingTests.Dir, version);
