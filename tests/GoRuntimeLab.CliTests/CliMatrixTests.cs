@@ -59,6 +59,7 @@ public sealed class CliMatrixTests : IDisposable
         ["lab board"] = [$"{Temp}/notebooks/board.jsonl"],
         ["layout"] = ["data/recordings/layout/structs.go", "--arch", "386"],
         ["leak"] = ["data/recordings/leak/buffers-leaky-go1.19.8.txt"],
+        ["binary"] = ["data/recordings/build/tiny-hello"],
     };
 
     // Options whose generic bad value is valid for them, with one that is not.

@@ -43,6 +43,7 @@ public static class GolabCli
         root.Subcommands.Add(LabCommand.Build());
         root.Subcommands.Add(LayoutCommand.Build());
         root.Subcommands.Add(LeakCommand.Build());
+        root.Subcommands.Add(BinaryCommand.Build());
         return root;
     }
 

@@ -15,6 +15,7 @@ public static partial class LabCatalog
             .. Chapter1Labs.All(), .. Chapter2Labs.All(), .. Chapter3Labs.All(),
             .. Chapter4ZeroCopyLabs.All(), .. Chapter4Labs.All(),
             .. Chapter5GatewayLabs.All(),
+            .. Chapter5CrossLabs.All(),
             .. Chapter5CiLabs.All(),
             .. Chapter5LeakLabs.All(),
         ]),

@@ -1,0 +1,3 @@
+module golab/hello
+
+go 1.19

@@ -1,0 +1,3 @@
+module golab/httpsvc
+
+go 1.19

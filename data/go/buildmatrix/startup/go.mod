@@ -1,0 +1,3 @@
+module golab/startup
+
+go 1.19

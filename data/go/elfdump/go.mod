@@ -1,0 +1,3 @@
+module golab/elfdump
+
+go 1.19
