@@ -51,6 +51,7 @@ internal static class Chapter5LeakLabs
                 "答案 = 截距 + 斜率 × 100；可用 trend.At(100) 核对。"],
             Checker = Integer(extrapolated),
             Reference = () => extrapolated.Value,
+            Common = true,   // "412" also appears by chance in chapter 2 (a size-class run: 412 large objects)
             Spoilers = ["{0} 个 goroutine", "{0} 个协程", "{0} 个阻塞", "At(100) = {0}", "会有 {0} 个"],
             Explanation = "每步 4 个请求的调用方放弃，4 个 worker 永远卡在 runtime.chansend；第 0 步前的 3 轮预热已经留下 12 个，所以第 100 步时是 12 + 4 × 100 个。",
         };

@@ -13,7 +13,7 @@ public static partial class LabCatalog
 {
     private static readonly Lazy<IReadOnlyList<Lab>> Labs = new(() => Validate([
             .. Chapter1Labs.All(), .. Chapter2Labs.All(), .. Chapter3Labs.All(),
-            .. Chapter4ZeroCopyLabs.All(), .. Chapter4Labs.All(),
+            .. Chapter4Labs.All(),
             .. Chapter5GatewayLabs.All(),
             .. Chapter5CrossLabs.All(),
             .. Chapter5CiLabs.All(),

@@ -115,11 +115,7 @@ md("""对照 Go：`Substring` 与 `AsSpan(6, 40).ToArray()` 各分配一次（10
 
 #### 实验与思考题
 
-实验：先根据 Go 源码推断，再用录制核对。""")
-
-lab("04.1-copybuffer-nil")
-
-lab("04.1-local-string")
+实验（本机有 Go 时）：在 `data/go/zerocopy` 里加两个用例——一个 33 字节、不逃逸的 `string(b)`，一个源为 `io.LimitReader(r, 100)`、两端快速路径都被隐藏的 `io.CopyBuffer(dst, src, nil)`——先读 `runtime/string.go` 和 `io/io.go` 的 `copyBuffer` 预测 B/op 与 allocs/op，再运行核对。本章的计分练习在 4.2 和 4.3 节。""")
 
 md("""思考题：
 
