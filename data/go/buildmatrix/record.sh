@@ -74,7 +74,7 @@ record_version() {
     echo "# $("$go" tool nm "$out/httpsvc__s-w" 2>&1 | head -n 1)"
     echo "# go tool pprof -top -nodecount=12 httpsvc__s-w cpu.pprof:"
     "$go" tool pprof -top -nodecount=12 "$out/httpsvc__s-w" "$out/cpu.pprof" 2>&1 | grep -v '^File: \|^Build ID: \|^Type: \|^Time: '
-  } > "$rec/pprof-stripped-$gov.txt"
+  } | sed "s#$outbase#\$TMPDIR/golab-buildmatrix#g" > "$rec/pprof-stripped-$gov.txt"  # no machine path in data/
 
   : > "$out/elfdump.tsv"
   printf 'program\tflagset\tscope\tcanInline\tinliningCall\n' > "$rec/inline-$gov.tsv"
