@@ -18,8 +18,12 @@ public class BenchShortTests
         var rows = Bench.Short<ZeroCopyCsBenchmarks>("Substring", "SpanSlice");
         Assert.Equal(["Substring", "SpanSlice"], rows.Select(r => r.Method).Order(StringComparer.Ordinal).Reverse());
         var byName = rows.ToDictionary(r => r.Method);
-        Assert.Equal(104, byName["Substring"].AllocatedBytes);
-        Assert.Equal(0, byName["SpanSlice"].AllocatedBytes);
+        // BenchmarkDotNet divides the process's allocated bytes by the invocations, so a background thread (a timer, a
+        // finished test's reader task) can add a few bytes per op on a busy CI machine. A real per-op allocation is at
+        // least one object: 24 bytes on 64-bit .NET. So: Substring's string is exactly 104 B (plus noise below one
+        // object), and SpanSlice allocates no object at all.
+        Assert.InRange(byName["Substring"].AllocatedBytes ?? -1, 104L, 104L + 23);
+        Assert.InRange(byName["SpanSlice"].AllocatedBytes ?? -1, 0L, 23L);
         Assert.Equal("Substring(6, 40)", byName["Substring"].Description); // BenchmarkDotNet's quotes trimmed, as in BdnCsv
         Assert.All(rows, r => Assert.Equal(3, r.Iterations));
         Assert.All(rows, r => Assert.Equal("live (short job)", r.Source));
