@@ -9,16 +9,17 @@
 #   meta-goV.txt       machine, load, the course's command line and what each Go says to it, cmp of PE console/GUI
 # Usage (from the repository root): data/go/buildmatrix/record.sh [native|cross] [1.19|1.21|1.22|1.23]...
 # (default: both stages, all four releases)
-# Binaries go to ${BUILDMATRIX_OUT:-/tmp/golab-buildmatrix}; nothing in the repository but the recordings changes.
+# Binaries go to $BUILDMATRIX_OUT (default: a new temporary folder); nothing in the repository but the recordings changes.
+# Go 1.19 is `go` on PATH (Debian's); another release 1.2N is taken from $GOROOT_1_2N (e.g. GOROOT_1_23=…/go-1.23).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 rec="$root/data/recordings/build"
-outbase=${BUILDMATRIX_OUT:-/tmp/golab-buildmatrix}
+outbase=${BUILDMATRIX_OUT:-$(mktemp -d)}
 mkdir -p "$rec" "$outbase"
 export GOFLAGS=-buildvcs=false GOTOOLCHAIN=local GOPROXY=off
 
-(cd "$root/data/go/elfdump" && /usr/bin/go build -o "$outbase/elfdump" .)
-(cd "$root/data/go/buildmatrix/startup" && /usr/bin/go build -o "$outbase/startup" .)
+(cd "$root/data/go/elfdump" && go build -o "$outbase/elfdump" .)
+(cd "$root/data/go/buildmatrix/startup" && go build -o "$outbase/startup" .)
 
 flagsets="default s-w s w trimpath all-l N-l cgo0 cgo0-s-w-trimpath amd64v2 amd64v3 pgo"
 
@@ -45,10 +46,16 @@ count_m() { # stdin: -m output → "can inline<TAB>inlining call"
   awk '/: can inline /{c++} /: inlining call to /{i++} END{printf "%d\t%d\n", c, i}'
 }
 
+# Sets go and goroot for release $1: Debian's Go on PATH for 1.19, $GOROOT_1_2N for the others.
+goroot_for() {
+  if [ "$1" = 1.19 ]; then go=$(command -v go); goroot=$("$go" env GOROOT); return; fi
+  local var="GOROOT_${1/./_}"
+  goroot=${!var:?"set $var to the GOROOT of Go $1"}; go=$goroot/bin/go
+}
+
 record_version() {
   local minor=$1 go goroot
-  if [ "$minor" = 1.19 ]; then go=/usr/bin/go; goroot=$(/usr/bin/go env GOROOT)
-  else goroot=/opt/go-$minor/usr/lib/go-$minor; go=$goroot/bin/go; fi
+  goroot_for "$minor"
   export GOROOT=$goroot
   local gov; gov=$("$go" env GOVERSION)
   out="$outbase/$gov"; mkdir -p "$out"
@@ -105,8 +112,7 @@ record_version() {
 
 record_cross() {
   local minor=$1 go goroot
-  if [ "$minor" = 1.19 ]; then go=/usr/bin/go; goroot=$(/usr/bin/go env GOROOT)
-  else goroot=/opt/go-$minor/usr/lib/go-$minor; go=$goroot/bin/go; fi
+  goroot_for "$minor"
   export GOROOT=$goroot
   local gov; gov=$("$go" env GOVERSION)
   out="$outbase/$gov"; mkdir -p "$out"

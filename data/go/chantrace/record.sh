@@ -4,7 +4,7 @@
 # that same run), for each workload, with the Go that GO names (default: `go` on PATH). Built with -trimpath so no
 # path of the recording machine is inside the traces. Run from the repository root:
 #   data/go/chantrace/record.sh
-#   GO=/opt/go-1.21/usr/lib/go-1.21/bin/go GOROOT=/opt/go-1.21/usr/lib/go-1.21 data/go/chantrace/record.sh
+#   GO=$GOROOT_1_21/bin/go GOROOT=$GOROOT_1_21 data/go/chantrace/record.sh   (another installed Go release)
 set -euo pipefail
 GO=${GO:-go}
 export GOTOOLCHAIN=local
@@ -23,8 +23,10 @@ trap 'rm -rf "$tmp"' EXIT
 for w in pingpong prodcons-unbuffered prodcons-buffered blocked-pair; do
   file="$out_dir/$w-$short.txt"
   rc=0
-  (cd "$prog" && TMPDIR=/tmp "$tmp/chantrace" -workload "$w") >"$tmp/out" 2>"$tmp/err" || rc=$?
-  cp "/tmp/golab-chantrace-$w.trace" "$out_dir/$w-$short.trace"
+  mkdir -p "$tmp/t"
+  (cd "$prog" && TMPDIR="$tmp/t" "$tmp/chantrace" -workload "$w") 2>"$tmp/err" \
+    | sed "s#$tmp/t/#\$TMPDIR/#" >"$tmp/out" || rc=$?   # the trace line names $TMPDIR, not this machine's folder
+  cp "$tmp/t/golab-chantrace-$w.trace" "$out_dir/$w-$short.trace"
   {
     echo "golab-recording: 1"
     echo "program: $prog"

@@ -2,7 +2,7 @@
 # Records data/recordings/zerocopy/ (chapter 4.1) with one Go toolchain. Run from the repository root:
 #
 #   bash data/go/zerocopy/record.sh                                     # the go on PATH (Debian: 1.19.8)
-#   GOROOT=/opt/go-1.23/usr/lib/go-1.23 PATH=/opt/go-1.23/usr/lib/go-1.23/bin:$PATH bash data/go/zerocopy/record.sh
+#   GOROOT=$GOROOT_1_23 PATH=$GOROOT_1_23/bin:$PATH bash data/go/zerocopy/record.sh   (another installed Go release)
 #
 # Writes, with <v> = go1.19.8 etc.:
 #   bench-<v>.txt      go run . -benchtime 100ms -count 5   (the full run, every case 5 times)
@@ -62,7 +62,7 @@ if command -v strace >/dev/null; then
   for mode in sendfile loop; do
     f="$out/strace-$mode-$short.txt"
     {
-      echo "# command: cd data/go/sendfile && go build -o /tmp/sendfile . && strace -c -f -o TABLE /tmp/sendfile -mode $mode -size 8MiB"
+      echo "# command: cd data/go/sendfile && go build -o \"\$bin\" . && strace -c -f -o TABLE \"\$bin\" -mode $mode -size 8MiB"
       echo "# go: $gov"
       echo "# strace: $(strace -V | head -1)"
       echo "# machine: $machine"
