@@ -25,43 +25,8 @@ internal static class V1Profiles
             }
         }
 
-        // buildProfile: one location per PC, one function per file+name, ids in order of first use.
-        var locations = new List<PprofLocation>();
-        var functions = new List<PprofFunction>();
-        var locs = new Dictionary<ulong, PprofLocation>();
-        var funcs = new Dictionary<string, PprofFunction>(StringComparer.Ordinal);
-        var samples = new List<PprofSample>();
-        foreach (var (stkId, rec) in prof)
-        {
-            var sloc = new List<PprofLocation>();
-            foreach (var frame in timeline.Stacks[stkId])
-            {
-                if (!locs.TryGetValue(frame.Pc, out var loc))
-                {
-                    if (!funcs.TryGetValue(frame.File + frame.Fn, out var fn))
-                    {
-                        fn = new PprofFunction((ulong)functions.Count + 1, frame.Fn, frame.Fn, frame.File, 0);
-                        functions.Add(fn);
-                        funcs[frame.File + frame.Fn] = fn;
-                    }
-                    loc = new PprofLocation((ulong)locations.Count + 1, null, frame.Pc, [new PprofLine(fn, frame.Line)]);
-                    locations.Add(loc);
-                    locs[frame.Pc] = loc;
-                }
-                sloc.Add(loc);
-            }
-            samples.Add(new PprofSample(sloc, [rec.N, rec.Time], []));
-        }
-
-        return new PprofProfile
-        {
-            PeriodType = new PprofValueType("trace", "count"),
-            Period = 1,
-            SampleTypes = [new PprofValueType("contentions", "count"), new PprofValueType("delay", "nanoseconds")],
-            Samples = samples,
-            Locations = locations,
-            Functions = functions,
-        };
+        // buildProfile, in stack-id order.
+        return TraceProfileBuilder.Build(prof.Select(p => ((IEnumerable<V1Frame>)timeline.Stacks[p.Key], p.Value.N, p.Value.Time)));
     }
 
     private static bool Counts(ExecTraceProfileKind kind, int type) => kind switch

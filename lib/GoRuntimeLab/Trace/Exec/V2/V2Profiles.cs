@@ -65,42 +65,7 @@ internal sealed class V2Profiles(ExecTraceProfileKind kind, IReadOnlyList<V2Even
             records[key] = (rec.Count + 1, rec.Time + overlapping, stack);
         }
 
-        var locations = new List<PprofLocation>();
-        var functions = new List<PprofFunction>();
-        var locs = new Dictionary<ulong, PprofLocation>();
-        var funcs = new Dictionary<string, PprofFunction>(StringComparer.Ordinal);
-        var samples = new List<PprofSample>();
-        foreach (var key in order)
-        {
-            var rec = records[key];
-            var sloc = new List<PprofLocation>();
-            foreach (var frame in rec.Stack.Take(MaxStack))
-            {
-                if (!locs.TryGetValue(frame.Pc, out var loc))
-                {
-                    if (!funcs.TryGetValue(frame.File + frame.Fn, out var fn))
-                    {
-                        fn = new PprofFunction((ulong)functions.Count + 1, frame.Fn, frame.Fn, frame.File, 0);
-                        functions.Add(fn);
-                        funcs[frame.File + frame.Fn] = fn;
-                    }
-                    loc = new PprofLocation((ulong)locations.Count + 1, null, frame.Pc, [new PprofLine(fn, frame.Line)]);
-                    locations.Add(loc);
-                    locs[frame.Pc] = loc;
-                }
-                sloc.Add(loc);
-            }
-            samples.Add(new PprofSample(sloc, [rec.Count, rec.Time], []));
-        }
-        return new PprofProfile
-        {
-            PeriodType = new PprofValueType("trace", "count"),
-            Period = 1,
-            SampleTypes = [new PprofValueType("contentions", "count"), new PprofValueType("delay", "nanoseconds")],
-            Samples = samples,
-            Locations = locations,
-            Functions = functions,
-        };
+        return TraceProfileBuilder.Build(order.Select(key => records[key]).Select(r => (r.Stack.Take(MaxStack), r.Count, r.Time)));
     }
 
     // pprofMatchingGoroutines + pprofOverlappingDuration + interval.overlap.
